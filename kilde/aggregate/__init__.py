@@ -1,0 +1,1 @@
+"""Events of many articles -> merged events, reports and corroboration."""

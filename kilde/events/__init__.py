@@ -1,0 +1,1 @@
+"""Extracted records -> coded events (ontology, triggers, arguments, actors, modality)."""

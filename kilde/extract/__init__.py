@@ -1,0 +1,1 @@
+"""Doc + Article -> Mention, Place, TimeSpan, Quantity, Claim: one module per record kind."""
