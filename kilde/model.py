@@ -284,3 +284,20 @@ class ExtractionResult(Record):
                     record.id = f"{prefix}-{kind}{n}"
         for event in self.events:
             event.article_id = prefix
+
+
+class MergedEvent(Record):
+    """One real-world event as reported by one or more articles.
+
+    ``event`` carries the merged coding (most conservative fatalities, the most
+    precise place and time); ``report_ids`` are the per-article Event ids.
+    ``sources`` lists independent sources: outlets relaying the same wire story
+    count once, so ``corroboration == len(sources)``.
+    """
+
+    id: str = ""
+    event: Event
+    report_ids: list[str] = Field(default_factory=list)
+    article_ids: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    corroboration: int = 0
