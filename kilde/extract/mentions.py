@@ -16,7 +16,6 @@ def extract_mentions(doc: Doc, article: Article, result: ExtractionResult) -> li
         sentence = None
         if sentence_of:
             sentence = sentence_of.get(ent.sent.start)
-        mentions.append(
-            Mention(start_char=ent.start_char, end_char=ent.end_char, text=ent.text, label=ent.label_, sentence=sentence)
-        )
+        mentions.append(Mention(start_char=ent.start_char, end_char=ent.end_char, text=ent.text,
+                                label=ent.label_, sentence=sentence))
     return mentions

@@ -6,11 +6,10 @@ each article either fully stored (with all its records) or not at all.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kilde.model import Article, Event, ExtractionResult, MergedEvent
@@ -125,7 +124,7 @@ class SQLiteStore(Store):
 
     def save_results(self, results: Iterable[ExtractionResult], pipeline_version: str) -> int:
         count = 0
-        now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         with self.transaction() as conn:
             for result in results:
                 article_id = result.article.id
