@@ -26,6 +26,9 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+# Documentation beside articles in a directory is not an article (a file named on its own still is read).
+SKIP_SUFFIXES = {".md", ".rst", ".pdf", ".png", ".jpg", ".gif", ".zip", ".gz"}
+SKIP_PREFIXES = ("README", "LICENSE", "CHANGELOG")
 
 
 @dataclass
@@ -52,11 +55,15 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | str]:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts) \
-                        and child.name not in SKIP_NAMES:
+                if child.is_file() and not _skipped(child, path):
                     yield child
         else:
             yield path
+
+
+def _skipped(child: Path, root: Path) -> bool:
+    return (any(part.startswith(".") for part in child.relative_to(root).parts) or child.name in SKIP_NAMES
+            or child.suffix.lower() in SKIP_SUFFIXES or child.name.upper().startswith(SKIP_PREFIXES))
 
 
 def read_paths(paths: Iterable[str | Path], options: ReadOptions | None = None) -> Iterator[Article | Rejected]:
