@@ -128,15 +128,15 @@ class SQLiteStore(Store):
         with self.transaction() as conn:
             for result in results:
                 article_id = result.article.id
-                for table in RECORD_TABLES:
-                    conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-                self._insert_records(conn, result)
                 updated = conn.execute(
                     "UPDATE articles SET processed_at = ?, pipeline_version = ? WHERE id = ?",
                     (now, pipeline_version, article_id),
                 )
                 if not updated.rowcount:
                     raise KeyError(f"article {article_id} is not in the store; ingest it first")
+                for table in RECORD_TABLES:
+                    conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+                self._insert_records(conn, result)
                 count += 1
         return count
 
@@ -236,7 +236,7 @@ class SQLiteStore(Store):
             params.append(f"%{_like_escape(flt.place)}%")
         if flt.since:
             clauses.append("(time_end IS NULL OR time_end > ?)")
-            params.append(flt.since.isoformat())
+            params.append(flt.since.isoformat() + "T00:00:00")
         if flt.until:
             clauses.append("(time_start IS NULL OR time_start <= ?)")
             params.append(flt.until.isoformat() + "T23:59:59")
