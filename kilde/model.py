@@ -159,6 +159,10 @@ class TimeSpan(Record):
     uncertain: bool = False
     kind: Literal["point", "range", "duration", "set"] = "point"
     duration_days: float | None = None
+    # Years of the interval, inclusive, negative for BC (-44 is 44 BC); set for year, decade and century
+    # expressions, and the only bounds of BC ones (``start``/``end`` are None: datetime has no BC years).
+    start_year: int | None = None
+    end_year: int | None = None
 
 
 class Quantity(Record):
