@@ -349,6 +349,24 @@ def search(
         err.print("no matches")
 
 
+@app.command()
+def serve(
+    db: DbOption = default_db(),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    write_token: Annotated[str | None, typer.Option(
+        "--write-token", envvar="KILDE_WRITE_TOKEN",
+        help="Enable POST /api/articles, guarded by this bearer token (or KILDE_WRITE_TOKEN).")] = None,
+) -> None:
+    """Serve the web app (map, timeline, event evidence, search) and the HTTP API; read-only by default."""
+    import uvicorn
+
+    from kilde.serve import create_app
+
+    err.print(f"kilde on http://{host}:{port}/  (API docs /docs; {'writes enabled' if write_token else 'read-only'})")
+    uvicorn.run(create_app(db, write_token=write_token), host=host, port=port, log_level="info")
+
+
 def main() -> None:  # pragma: no cover
     app()
 
