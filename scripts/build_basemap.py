@@ -44,13 +44,31 @@ def ring(indexes: list[int], arcs: list, digits: int) -> list[list[float]]:
     for index in indexes:
         arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
         points.extend(arc[1:] if points else arc)
+    lons = [lon for lon, _ in points]
+    unwrapped = _unwrap(lons)
+    if max(unwrapped) - min(unwrapped) < 359:  # not a ring around the pole (Antarctica): keep it raw
+        lons = unwrapped
     out: list[list[float]] = []
-    for lon, lat in points:
+    for lon, (_, lat) in zip(lons, points, strict=True):
         point = [round(lon, digits), round(lat, digits)]
         if not out or out[-1] != point:
             out.append(point)
     if out and out[0] != out[-1]:
         out.append(out[0])
+    return out
+
+
+def _unwrap(lons: list[float]) -> list[float]:
+    """Keep rings that cross the antimeridian (Russia, Fiji) continuous: 179.9 -> 180.1, not -179.9,
+    which a flat map would draw as a band across the whole world."""
+    out: list[float] = []
+    for lon in lons:
+        if out:
+            while lon - out[-1] > 180:
+                lon -= 360
+            while lon - out[-1] < -180:
+                lon += 360
+        out.append(lon)
     return out
 
 

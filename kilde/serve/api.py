@@ -24,7 +24,6 @@ from kilde.store import EventFilter, Store
 
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
-MAX_EXPORT = 100_000
 MAX_TEXT_PARAM = 200
 MAX_BATCH = 100
 MAX_ARTICLE_CHARS = 1_000_000
@@ -116,6 +115,23 @@ def event_filter(
         since=since, until=until, text=_clean("text", text), verified_only=verified_only,
         include_historical=include_historical, limit=limit, offset=offset,
     )
+
+
+def export_filter(
+    type: Annotated[str | None, Query(max_length=MAX_TEXT_PARAM)] = None,
+    sub_type: Annotated[str | None, Query(max_length=MAX_TEXT_PARAM)] = None,
+    actor: Annotated[str | None, Query(max_length=MAX_TEXT_PARAM)] = None,
+    place: Annotated[str | None, Query(max_length=MAX_TEXT_PARAM)] = None,
+    bbox: Annotated[str | None, Query(max_length=MAX_TEXT_PARAM)] = None,
+    since: date | None = None,
+    until: date | None = None,
+    text: Annotated[str | None, Query(max_length=MAX_TEXT_PARAM)] = None,
+    verified_only: bool = False,
+    include_historical: bool = False,
+) -> EventFilter:
+    """The event filters without paging: an export writes every matching event."""
+    return event_filter(type, sub_type, actor, place, bbox, since, until, text, verified_only,
+                        include_historical, limit=MAX_LIMIT, offset=0)
 
 
 # ------------------------------------------------------------------ response models
@@ -407,15 +423,12 @@ def build_router(write_enabled: bool) -> APIRouter:
 
     @router.get("/export", summary="Export the filtered events as ACLED CSV, GeoJSON or PLOVER JSONL")
     def export(
-        request: Request,
         format: Annotated[ExportFormat, Query(description="acled-csv, geojson or plover-jsonl")],
-        flt: EventFilter = Depends(event_filter),
+        flt: EventFilter = Depends(export_filter),
         store: Store = Depends(get_store),
     ) -> Response:
         from kilde.export import write_export
 
-        if "limit" not in request.query_params:  # a whole export unless the client pages it
-            flt.limit = MAX_EXPORT
         buffer = io.StringIO()
         write_export(store, format.value, buffer, flt)
         media, filename = EXPORT_MEDIA[format.value]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import timedelta
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -55,7 +56,20 @@ def type_colour(event_type: str | None) -> str:
     return TYPE_COLOURS.get(event_type or "", "#566573")
 
 
+def span_label(time) -> str:
+    """A TimeSpan [start, end) as days: ``2016-12-11``, or ``2016-11-01 – 2016-11-30`` for a range."""
+    if time is None or time.start is None:
+        return "?"
+    first = time.start.strftime("%Y-%m-%d")
+    if time.precision == "minute":
+        first = time.start.strftime("%Y-%m-%d %H:%M")
+    if time.end is None or time.end - time.start <= timedelta(days=1):
+        return first
+    return f"{first} – {(time.end - timedelta(microseconds=1)).strftime('%Y-%m-%d')}"
+
+
 templates.env.filters["snippet_marks"] = snippet_marks
+templates.env.filters["span_label"] = span_label
 templates.env.globals["type_colour"] = type_colour
 router = APIRouter(include_in_schema=False)
 
@@ -105,7 +119,7 @@ def map_page(request: Request) -> HTMLResponse:
         "t": js_strings,
         "tileUrl": request.app.state.tile_url,
         "tileAttribution": request.app.state.tile_attribution,
-        "basemap": str(request.url_for("static", path="basemap/countries.geojson").path),
+        "basemap": "/static/basemap/countries.geojson",
     }
     return render(request, "map.html", {"filters": filters, "types": types,
                                         "config_json": json.dumps(config, ensure_ascii=False).replace("</", "<\\/")})
