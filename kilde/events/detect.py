@@ -1,11 +1,248 @@
-"""Event detection (issue #5 fills this in)."""
+"""Event detection: triggers in context -> ACLED/PLOVER-coded Events with actors, place, time, modality, sources.
+
+For each sentence: find triggers (triggers.py), keep those whose context fits (a conflict, a political arrest, a
+protest; not sport, ordinary crime, metaphor or verbal criticism), code the sub-event from context rules and the
+actor's type, fill the arguments (arguments.py, actors.py) and the flags (modality.py, claims, times). Mentions of
+one event type in one sentence collapse to one event.
+"""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from spacy.tokens import Doc
 
-from kilde.model import Article, Event, ExtractionResult
+from kilde.events.actors import ActorEntry, ActorMention, actor_table, find_actors, to_actor
+from kilde.events.arguments import (
+    fallback_places,
+    fatalities,
+    place_for,
+    quantities_for,
+    roles,
+    time_for,
+)
+from kilde.events.modality import cues as modality_cues
+from kilde.events.modality import historical_cue, modality
+from kilde.events.ontology import event_type_of, is_sub_event, plover_of
+from kilde.events.text import Sentence, is_nominal, sentences
+from kilde.events.triggers import Lexicon, TriggerMatch, cue_in, find_triggers, lexicon
+from kilde.model import Actor, Article, Claim, Event, ExtractionResult, Span
+
+ARTICLE_CONTEXT_MIN = 3  # distinct conflict cues that make an article "about armed conflict"
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+PROTESTERS = ActorEntry("protesters", "Protesters", "Protesters")
+
+
+def _lang(article: Article) -> str:
+    return article.language if article.language in ("nb", "nn", "en") else "nb"
+
+
+def _article_scores(sents: list[Sentence], lex: Lexicon) -> dict[str, int]:
+    lowers = [w for s in sents for w in s.lowers()]
+    scores = {}
+    for name in ("conflict", "political", "protest"):
+        scores[name] = sum(1 for stem in lex.cues.get(name, []) if cue_in([stem], lowers))
+    return scores
+
+
+def _context_ok(needs: str, context: list[str], lex: Lexicon, scores: dict[str, int]) -> tuple[bool, float]:
+    """Whether the sentence (trigger words left out) or the article supports the trigger; and a confidence bonus."""
+    c = lex.cues
+    conflict = cue_in(c.get("conflict", []), context)
+    crime = cue_in(c.get("crime", []), context)
+    sport = cue_in(c.get("sport", []), context)
+    if needs in ("conflict", "political") and sport and not conflict:
+        return False, 0.0
+    if needs == "none":
+        return True, 0.1 if conflict else 0.0
+    if needs == "conflict":
+        if conflict:
+            return True, 0.1
+        return (scores["conflict"] >= ARTICLE_CONTEXT_MIN and not crime), -0.1
+    if needs == "political":
+        if crime and not cue_in(c.get("political", []), context):
+            return False, 0.0
+        if conflict or cue_in(c.get("political", []), context):
+            return True, 0.1
+        return (scores["conflict"] + scores["political"] >= ARTICLE_CONTEXT_MIN + 1 and not crime), -0.1
+    if needs == "protest":
+        if cue_in(c.get("protest", []), context):
+            return True, 0.05
+        return scores["protest"] >= 2, -0.1
+    return True, 0.0
+
+
+def _verbal_target(sent: Sentence, match: TriggerMatch, lex: Lexicon) -> bool:
+    """ "angrep på regjeringens politikk": an attack on an abstract target is criticism, not violence."""
+    lowers = sent.lowers()
+    k = match.end
+    if k < len(lowers) and lowers[k] in {"på", "mot", "on", "against"}:
+        window = lowers[k + 1:k + 4]
+        return cue_in(lex.cues.get("abstract_targets", []), window) is not None
+    return False
+
+
+def _code(match: TriggerMatch, lowers: list[str]) -> str | None:
+    """The event code after the entry's context rules; None when a rule drops the trigger."""
+    event = match.event
+    if match.prefix is not None and event != match.entry.event:
+        return event  # the compound's first part already told ("luftangrep")
+    for rule in match.entry.rules:
+        if cue_in([str(s).lower() for s in rule.get("if_any", [])], lowers):
+            if rule.get("drop"):
+                return None
+            return str(rule.get("event", event))
+    return event
+
+
+def _claims_over(claims: list[Claim], start: int, end: int) -> list[Claim]:
+    return [c for c in claims if c.start_char <= start and end <= c.end_char]
+
+
+def _sources(claims: list[Claim], article: Article) -> list[str]:
+    chain: list[str] = []
+    for claim in claims:
+        relay = claim.relay or [s for s in (claim.speaker, article.source) if s]
+        for source in relay:
+            if source not in chain:
+                chain.append(source)
+    if not chain and article.source:
+        chain.append(article.source)
+    return chain
 
 
 def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[Event]:
-    return []
+    lang = _lang(article)
+    lex = lexicon(lang)
+    table = actor_table(lang)
+    sents = sentences(doc, article.text)
+    scores = _article_scores(sents, lex)
+    fallback = [] if result.places else fallback_places(article, sents, table)
+    hist_days = modality_cues(lang).historical_days
+    history: list[ActorMention] = []
+    events: list[Event] = []
+    for sent in sents:
+        mentions = [m for m in result.mentions if sent.start <= m.start_char < sent.end]
+        actors = find_actors(sent, table, mentions, history)
+        history.extend(a for a in actors if a.entry is not None and a.kind != "anaphor")
+        lowers = sent.lowers()
+        found: dict[str, Event] = {}
+        for match in find_triggers(sent, lex):
+            event = _event(match, sent, lowers, actors, lex, scores, article, result, fallback, hist_days, lang)
+            if event is None:
+                continue
+            key = event.sub_event_type or f"plover:{event.plover_category}"
+            kept = found.get(key)
+            if kept is None:
+                found[key] = event
+            else:
+                _absorb(kept, event)
+        events.extend(sorted(found.values(), key=lambda e: e.trigger.start_char if e.trigger else 0))
+    return events
+
+
+def _absorb(kept: Event, other: Event) -> None:
+    """Two triggers of one event type in one sentence are one event ("pågripelsen ... ble pågrepet av soldater")."""
+    if kept.actor1 is None and other.actor1 is not None:
+        kept.actor1, kept.assoc_actor1 = other.actor1, other.assoc_actor1
+    if kept.actor2 is None and other.actor2 is not None:
+        kept.actor2, kept.assoc_actor2 = other.actor2, other.assoc_actor2
+    kept.confidence = max(kept.confidence, other.confidence)
+    # The event is real if one mention of it is.
+    if kept.hypothetical and not other.hypothetical:
+        kept.hypothetical = False
+    if kept.negated and not other.negated:
+        kept.negated = False
+
+
+def _event(match: TriggerMatch, sent: Sentence, lowers: list[str], actors: list[ActorMention], lex: Lexicon,
+           scores: dict[str, int], article: Article, result: ExtractionResult, fallback: list, hist_days: int,
+           lang: str) -> Event | None:
+    entry = match.entry
+    if match.end < len(lowers) and lowers[match.end] in entry.after_block:
+        return None
+    context = [w for k, w in enumerate(lowers) if not (match.start <= k < match.end)]
+    ok, bonus = _context_ok(entry.needs, context, lex, scores)
+    if not ok:
+        return None
+    code = _code(match, lowers)
+    if code is None:
+        return None
+    violent_code = is_sub_event(code) and event_type_of(code) in VIOLENT_TYPES
+    if violent_code and _verbal_target(sent, match, lex):
+        code = "ACCUSE"
+    anchor = sent.tokens[match.anchor]
+    prev = sent.tokens[match.anchor - 1] if match.anchor > 0 else None
+    nominal = is_nominal(anchor, prev, default_noun=not entry.lemma.endswith("e") or " " in entry.lemma) and not entry.phrase
+    who = roles(sent, actors, match.start, match.end, nominal)
+    violent = is_sub_event(code) and event_type_of(code) != "Protests"
+    actor1 = [to_actor(a, violent) for a in who.actor1]
+    actor2 = [to_actor(a, violent) for a in who.actor2]
+    if actor1 and actor1[0].actor_type in entry.by_actor_type:
+        code = entry.by_actor_type[actor1[0].actor_type]
+    if code in ("Government regains territory", "Non-state actor overtakes territory") and cue_in(lex.cues.get("short_hold", []), lowers):
+        code = "Armed clash"
+    if is_sub_event(code) and event_type_of(code) == "Protests" and not actor1:
+        actor1 = [Actor(text="", canonical_id=PROTESTERS.id, canonical_name=PROTESTERS.name, actor_type=PROTESTERS.type)]
+
+    start_char, end_char = match.span(sent)
+    flags = modality(sent, match.start, match.end, nominal, lang)
+    place, place_how = place_for(result, sent, start_char, fallback)
+    time = time_for(result, article, sent, start_char)
+    quantities = quantities_for(result, sent)
+    claims = _claims_over(result.claims, start_char, end_char)
+
+    historical = False
+    hypothetical = flags["hypothetical"]
+    if time is not None and time.anchor != "publication" and article.published is not None:
+        published = article.published.replace(tzinfo=None)
+        end = (time.end or time.start).replace(tzinfo=None) if (time.end or time.start) else None
+        start = time.start.replace(tzinfo=None) if time.start else None
+        if end is not None and end < published - timedelta(days=hist_days):
+            historical = True
+        if start is not None and start > published + timedelta(days=1):
+            hypothetical = True  # a future date: planned, not happened
+    if historical_cue(sent, lang):
+        historical = True
+
+    reported = bool(claims) or (not result.claims and flags["reported"])
+    hedged = any(c.hedged for c in claims) or (not result.claims and flags["hedged"])
+    low, best, high = fatalities(quantities) if violent_code else (None, None, None)
+
+    confidence = entry.weight + bonus
+    confidence += 0.1 if actor1 and actor1[0].canonical_id else 0.0
+    confidence += 0.05 if place_how == "sentence" else 0.0
+    confidence -= 0.1 if hedged else 0.0
+    confidence = round(min(0.99, max(0.05, confidence)), 3)
+
+    if is_sub_event(code):
+        event_type, sub = event_type_of(code), code
+        plover, mode = plover_of(code)
+    else:
+        event_type, sub, plover, mode = None, None, code, entry.mode
+    return Event(
+        event_type=event_type,
+        sub_event_type=sub,
+        plover_category=plover,
+        plover_mode=mode or None,
+        trigger=Span(start_char=start_char, end_char=end_char, text=article.text[start_char:end_char], label=entry.lemma),
+        actor1=actor1[0] if actor1 else None,
+        assoc_actor1=actor1[1:],
+        actor2=actor2[0] if actor2 else None,
+        assoc_actor2=actor2[1:],
+        place=place,
+        time=time,
+        quantities=quantities,
+        fatalities_low=low,
+        fatalities_best=best,
+        fatalities_high=high,
+        negated=flags["negated"],
+        hypothetical=hypothetical,
+        historical=historical,
+        reported=reported,
+        hedged=hedged,
+        evidence=[Span(start_char=sent.start, end_char=sent.end, text=sent.text, label="sentence")],
+        confidence=confidence,
+        claim_ids=[c.id for c in claims if c.id],
+        sources=_sources(claims, article),
+    )

@@ -1,0 +1,213 @@
+"""Event arguments: who acted (actor1), on whom (actor2), where, when, how many.
+
+Uses the dependency parse when there is one (subject, passive agent "av X", object) and word order otherwise.
+Places, times and quantities come from the extractors' records in ``result``; while those are empty a few
+fallbacks keep events usable (NER places, country names, years written in the sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from kilde.events.actors import ActorMention, ActorTable
+from kilde.events.text import Sentence
+from kilde.model import Article, ExtractionResult, Place, Quantity, TimeSpan
+
+PASSIVE_AUX = {"ble", "blitt", "bli", "blir", "vart", "blei", "vorte", "er", "var", "har", "hadde", "was", "were", "been", "is", "are"}
+AGENT_PREP = {"av", "by"}
+TARGET_PREP = {"mot", "på", "against", "on"}
+PLACE_PREP = {"i", "nær", "ved", "utenfor", "utanfor", "rundt", "in", "near", "outside"}
+SUBJECT_DEPS = {"SUBJ", "nsubj", "nsubj:pass"}
+OBJECT_DEPS = {"DOBJ", "obj"}
+YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(?:-tallet|-talet|-årene|-åra)?\b")
+DECADE = re.compile(r"\b(?:på\s+)?([2-9]0)-tal(?:l)?et\b")
+
+
+@dataclass
+class Roles:
+    actor1: list[ActorMention]
+    actor2: list[ActorMention]
+
+
+def _conjoined(actors: list[ActorMention], first: ActorMention, sent: Sentence, leftward: bool) -> list[ActorMention]:
+    """The actor and those joined to it by "og"/","/"and" ("russiske og syriske fly")."""
+    group = [first]
+    lowers = sent.lowers()
+    ordered = sorted(actors, key=lambda a: a.start, reverse=leftward)
+    for other in ordered:
+        last = group[-1]
+        if other in group:
+            continue
+        lo, hi = (other.end, last.start) if leftward else (last.end, other.start)
+        if 0 <= hi - lo <= 1 and all(lowers[k] in {"og", ",", "and", "samt"} for k in range(lo, hi)):
+            group.append(other)
+    return group
+
+
+def roles(sent: Sentence, actors: list[ActorMention], start: int, end: int, nominal: bool) -> Roles:
+    """actor1 and actor2 candidates for the trigger at tokens [start, end)."""
+    toks = sent.tokens
+    lowers = sent.lowers()
+    usable = [a for a in actors if a.kind != "ner" or a.entry is None]
+    inside = [a for a in usable if a.start <= start and a.end >= end]  # "IS-angrep": the actor is in the compound
+    actor1: list[ActorMention] = []
+    actor2: list[ActorMention] = []
+
+    def after_prep(a: ActorMention, preps: set[str]) -> bool:
+        k = a.start - 1
+        while k >= 0 and lowers[k] in {"den", "det", "de", "dei", "the", "en", "et"}:
+            k -= 1
+        return k >= 0 and lowers[k] in preps
+
+    # Parsed: subject and passive agent from the tree.
+    if toks[start].dep or any(t.head is not None for t in toks):
+        for a in usable:
+            head_tok = toks[a.end - 1]
+            if head_tok.head in range(start, end) and head_tok.dep in SUBJECT_DEPS and not actor1:
+                actor1 = [a]
+            elif head_tok.head in range(start, end) and head_tok.dep in OBJECT_DEPS and not actor2:
+                actor2 = [a]
+    if inside and not actor1:
+        actor1 = inside
+    passive = not nominal and any(w in PASSIVE_AUX for w in lowers[max(0, start - 4):start])
+    rightward = [a for a in usable if a.start >= end and a.start - end <= 6]
+    leftward = [a for a in usable if a.end <= start and a not in inside]
+    if not actor1 and passive:
+        agents = [a for a in rightward if after_prep(a, AGENT_PREP)]
+        if agents:
+            actor1 = _conjoined(usable, agents[0], sent, leftward=False)
+    if not actor1:
+        # A premodifier: "Israels bombardement", "russiske og syriske luftangrep", "Natos militæraksjon".
+        adjacent = [a for a in leftward if start - a.end <= 1 and not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP)]
+        if adjacent:
+            actor1 = _conjoined(usable, adjacent[-1], sent, leftward=True)
+    if not actor1 and not nominal and not passive:
+        # Subject before the verb in its clause, or after it in a verb-second clause ("I går bombet Nato-fly ...").
+        candidates = [a for a in leftward if not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP | {"fra", "med", "til"})]
+        breaks = {",", ";", ":", "som", "men", "at", "der", "da", "når", "etter"}
+        candidates = [a for a in candidates if not any(lowers[k] in breaks for k in range(a.end, start))]
+        if candidates:
+            actor1 = _conjoined(usable, candidates[-1], sent, leftward=True)
+        else:
+            after = [a for a in rightward if a.start - end <= 2 and not after_prep(a, TARGET_PREP | PLACE_PREP)]
+            if after:
+                actor1 = [after[0]]
+    if not actor1 and nominal:
+        agents = [a for a in rightward if after_prep(a, {"fra", "from"}) and a.start - end <= 3]
+        if agents:
+            actor1 = [agents[0]]
+    if not actor2:
+        targets = [a for a in rightward if after_prep(a, TARGET_PREP | ({"av"} if nominal else set())) and a not in actor1]
+        if targets:
+            actor2 = _conjoined(usable, targets[0], sent, leftward=False)
+        elif not nominal and not passive:
+            objects = [a for a in rightward if a.start - end <= 2 and a not in actor1 and not after_prep(a, PLACE_PREP)]
+            if objects:
+                actor2 = [objects[0]]
+        elif passive:
+            # "presidenten ble pågrepet": the passive subject is the target.
+            subj = [a for a in leftward if a not in actor1]
+            if subj:
+                actor2 = [subj[-1]]
+    return Roles(actor1, actor2)
+
+
+def place_for(result: ExtractionResult, sent: Sentence, trigger_char: int, fallback: list[Place]) -> tuple[Place | None, str]:
+    """The nearest resolved place in the sentence, else the last one named before it, else the article's first."""
+    places = result.places or fallback
+    in_sentence = [p for p in places if sent.start <= p.start_char < sent.end]
+    if in_sentence:
+        return min(in_sentence, key=lambda p: abs(p.start_char - trigger_char)), "sentence"
+    before = [p for p in places if p.start_char < sent.start]
+    if before:
+        return max(before, key=lambda p: p.start_char), "context"
+    if places:
+        return min(places, key=lambda p: p.start_char), "article"
+    return None, ""
+
+
+def fallback_places(article: Article, sentences: list[Sentence], table: ActorTable) -> list[Place]:
+    """Places from the NER mentions and the country table, for when the places stage found nothing."""
+    places: list[Place] = []
+    for sent in sentences:
+        lowers = sent.lowers()
+        for tok in sent.tokens:
+            country = table.countries.get(tok.lower)
+            if tok.ent in {"GPE_LOC", "LOC", "GPE"} or (country and tok.text[:1].isupper() and tok.lower not in table.adjectives):
+                name = country or tok.text
+                places.append(Place(start_char=tok.start, end_char=tok.end, text=tok.text, name=name, country=country,
+                                    precision="country" if country else None))
+            elif tok.i > 0 and lowers[tok.i - 1] in PLACE_PREP and tok.text[:1].isupper() and tok.i > 1 and tok.text.isalpha():
+                places.append(Place(start_char=tok.start, end_char=tok.end, text=tok.text, name=tok.text))
+    return places
+
+
+def time_for(result: ExtractionResult, article: Article, sent: Sentence, trigger_char: int) -> TimeSpan | None:
+    """The nearest point or range time in the sentence; else a year written there; else the publication date."""
+    in_sentence = [t for t in result.times if sent.start <= t.start_char < sent.end and t.kind != "duration" and t.start]
+    if in_sentence:
+        return min(in_sentence, key=lambda t: abs(t.start_char - trigger_char))
+    if not result.times:
+        best = None
+        for match in YEAR.finditer(sent.text):
+            year = int(match.group(1))
+            start = sent.start + match.start()
+            if best is None or abs(start - trigger_char) < abs(best[1] - trigger_char):
+                best = (year, start, match)
+        if best:
+            year, start, match = best
+            tallet = match.group(0).endswith(("tallet", "talet", "årene", "åra"))
+            span = 10 if tallet and year % 10 == 0 else 1
+            if tallet and year % 100 == 0:
+                span = 100
+            return TimeSpan(start_char=start, end_char=start + len(match.group(0)), text=match.group(0),
+                            start=datetime(year, 1, 1), end=datetime(min(year + span, 9999), 1, 1), precision="year",
+                            anchor="absolute")
+        decade = DECADE.search(sent.text)
+        if decade and article.published:
+            year = 1900 + int(decade.group(1))
+            start = sent.start + decade.start()
+            return TimeSpan(start_char=start, end_char=start + len(decade.group(0)), text=decade.group(0),
+                            start=datetime(year, 1, 1), end=datetime(year + 10, 1, 1), precision="year", anchor="absolute")
+    return publication_time(article)
+
+
+def publication_time(article: Article) -> TimeSpan | None:
+    """The article's date as the event time, as wide as its precision."""
+    if article.published is None:
+        return None
+    start = article.published
+    precision = article.published_precision or "day"
+    if precision == "year":
+        start, end = datetime(start.year, 1, 1), datetime(start.year + 1, 1, 1)
+    elif precision == "month":
+        start = datetime(start.year, start.month, 1)
+        end = datetime(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    else:
+        start = datetime(start.year, start.month, start.day)
+        end = start + timedelta(days=1)
+    text = article.published_label or ""
+    return TimeSpan(start_char=0, end_char=0, text=text, start=start, end=end, precision=precision, anchor="publication",
+                    uncertain=True)
+
+
+def quantities_for(result: ExtractionResult, sent: Sentence) -> list[Quantity]:
+    return [q for q in result.quantities if sent.start <= q.start_char < sent.end]
+
+
+def fatalities(quantities: list[Quantity]) -> tuple[int | None, int | None, int | None]:
+    """ACLED's rule: the most conservative reported figure (lowest low and best, lowest high)."""
+    deaths = [q for q in quantities if q.fatalities]
+    if not deaths:
+        return None, None, None
+
+    def smallest(values: list[float | None]) -> int | None:
+        present = [v for v in values if v is not None]
+        return int(min(present)) if present else None
+
+    low = smallest([q.low if q.low is not None else q.best for q in deaths])
+    best = smallest([q.best if q.best is not None else q.low for q in deaths])
+    high = smallest([q.high for q in deaths])
+    return low, best, high

@@ -1,0 +1,124 @@
+"""Modality of an event mention: negated, hypothetical (threat, plan, future), reported, hedged, historical.
+
+Cues come from kilde/lang/<lang>/modality.yaml. A cue reaches a verb trigger anywhere before it in its clause
+("truer med å angripe", "har ikke angrepet"); it reaches a noun trigger only as the noun's governor ("truer med nye
+angrep", "ingen angrep"), so "vil ikke stanse bombingen" leaves the bombing real.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from kilde.events.text import Sentence
+from kilde.events.triggers import _languages
+from kilde.lang import load_data
+
+NOUN_REACH = 3  # tokens between a cue and the noun it governs ("truer med [nye] angrep", "planlegger et [nytt] angrep")
+FILLERS = {"en", "et", "ei", "ein", "eit", "nye", "nytt", "ny", "flere", "fleire", "noe", "noko", "nok", "et", "større", "store",
+           "massive", "massivt", "kraftig", "kraftige", "nye", "mulig", "mogleg", "ytterligere", "fleire", "a", "an", "new", "more"}
+
+
+@dataclass
+class Cues:
+    window: int
+    breaks: set[str]
+    negation: list[tuple[str, ...]]
+    hypothetical: list[tuple[str, ...]]
+    reported: list[tuple[str, ...]]
+    hedged: list[tuple[str, ...]]
+    historical: list[str]
+    historical_days: int
+
+
+@lru_cache(maxsize=8)
+def cues(lang: str) -> Cues:
+    merged: dict[str, Any] = {}
+    for code in _languages(lang):
+        data = load_data(code, "modality") or {}
+        for key, value in data.items():
+            if isinstance(value, list):
+                merged.setdefault(key, []).extend(str(v).lower() for v in value)
+            else:
+                merged[key] = value
+
+    def phrases(key: str) -> list[tuple[str, ...]]:
+        return sorted({tuple(p.split()) for p in merged.get(key, [])}, key=len, reverse=True)
+
+    return Cues(
+        window=int(merged.get("window", 6)),
+        breaks=set(merged.get("clause_breaks", [])),
+        negation=phrases("negation"),
+        hypothetical=phrases("hypothetical"),
+        reported=phrases("reported"),
+        hedged=phrases("hedged"),
+        historical=list(merged.get("historical", [])),
+        historical_days=int(merged.get("historical_days", 365)),
+    )
+
+
+def _clause_before(lowers: list[str], at: int, window: int, breaks: set[str]) -> int:
+    """Index where the clause holding token `at` starts, looking back at most `window` tokens."""
+    k = at
+    while k > 0 and at - k < window and lowers[k - 1] not in breaks:
+        k -= 1
+    return k
+
+
+def _find(lowers: list[str], lo: int, hi: int, phrases: list[tuple[str, ...]]) -> tuple[int, tuple[str, ...]] | None:
+    """The last cue phrase wholly inside lowers[lo:hi]."""
+    best = None
+    for phrase in phrases:
+        n = len(phrase)
+        for k in range(lo, hi - n + 1):
+            if tuple(lowers[k:k + n]) == phrase and (best is None or k > best[0]):
+                best = (k, phrase)
+    return best
+
+
+def _reaches(lowers: list[str], cue_end: int, trigger: int, nominal: bool) -> bool:
+    if not nominal:
+        return True
+    between = [w for w in lowers[cue_end:trigger]]
+    return len(between) <= NOUN_REACH and all(w in FILLERS or w in {"å", "med", "til", "om", "på"} for w in between)
+
+
+def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> dict[str, Any]:
+    """Flags for the trigger at tokens [start, end): negated, hypothetical, reported, hedged (+ the cue words)."""
+    c = cues(lang)
+    lowers = sent.lowers()
+    lo = _clause_before(lowers, start, c.window, c.breaks)
+    flags: dict[str, Any] = {"negated": False, "hypothetical": False, "reported": False, "hedged": False, "cues": []}
+    for name, phrases in (("negation", c.negation), ("hypothetical", c.hypothetical)):
+        hit = _find(lowers, lo, start, phrases)
+        if hit and _reaches(lowers, hit[0] + len(hit[1]), start, nominal):
+            # "skal ha angrepet" is reported speech, not a plan.
+            if name == "hypothetical" and hit[1][0] == "skal" and start > 0 and lowers[start - 1] in {"ha", "være", "vere"}:
+                continue
+            if name == "hypothetical" and _find(lowers, lo, start, [("skal", "ha"), ("skal", "være"), ("skal", "vere")]):
+                continue
+            flags["negated" if name == "negation" else "hypothetical"] = True
+            flags["cues"].append(" ".join(hit[1]))
+    if not nominal and not flags["negated"]:
+        # "IS angrep ikke byen": negation right after a finite verb.
+        after = lowers[end:end + 2]
+        if any((w,) in c.negation for w in after):
+            flags["negated"] = True
+            flags["cues"].append(next(w for w in after if (w,) in c.negation))
+    whole = (0, len(lowers))
+    for name, phrases in (("reported", c.reported), ("hedged", c.hedged)):
+        hit = _find(lowers, *whole, phrases)
+        if hit:
+            flags[name] = True
+            flags["cues"].append(" ".join(hit[1]))
+    return flags
+
+
+def historical_cue(sent: Sentence, lang: str) -> str | None:
+    """A word that sets the sentence in history ("i det tredje århundre", "under andre verdenskrig")."""
+    text = " " + " ".join(sent.lowers()) + " "
+    for cue in cues(lang).historical:
+        if cue in text:
+            return cue
+    return None

@@ -1,0 +1,141 @@
+"""A light view of the Doc for event rules: tokens with offsets, sentences, and the parse where there is one.
+
+The trained Norwegian pipelines may be absent (a blank tokenizer only), so every rule works on lower-case token
+text and uses lemma, part of speech and dependencies only when the Doc carries them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+_SENT_END = re.compile(r"(?<=[.!?])[»\"”']?\s+(?=[«\"–\-—A-ZÆØÅÉ0-9])|\n+")
+
+
+@dataclass
+class Tok:
+    i: int  # index in Sentence.tokens
+    text: str
+    lower: str
+    start: int
+    end: int
+    lemma: str = ""
+    pos: str = ""
+    dep: str = ""
+    head: int | None = None  # index in Sentence.tokens of the head, when parsed
+    ent: str = ""
+
+
+@dataclass
+class Sentence:
+    n: int
+    start: int
+    end: int
+    text: str
+    tokens: list[Tok] = field(default_factory=list)
+
+    def lowers(self) -> list[str]:
+        return [t.lower for t in self.tokens]
+
+
+def _split_sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENT_END.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def sentences(doc: Doc, text: str) -> list[Sentence]:
+    """The article's sentences with their tokens; the parser's sentences when it ran, else punctuation and lines."""
+    parsed = doc.has_annotation("DEP")
+    has_lemma = doc.has_annotation("LEMMA")
+    has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")
+    has_ent = doc.has_annotation("ENT_IOB")
+    if parsed:
+        bounds = []
+        for sent in doc.sents:
+            # Lines are hard boundaries even for the parser (headlines, captions).
+            for s, e in _split_on_newlines(text, sent.start_char, sent.end_char):
+                bounds.append((s, e))
+    else:
+        bounds = _split_sentences(text)
+    result = [Sentence(n, s, e, text[s:e]) for n, (s, e) in enumerate(bounds)]
+    starts = [s.start for s in result]
+    index_of: dict[int, tuple[int, int]] = {}
+
+    for token in doc:
+        if token.is_space:
+            continue
+        k = bisect.bisect_right(starts, token.idx) - 1
+        if k < 0 or token.idx >= result[k].end:
+            continue
+        sent = result[k]
+        tok = Tok(
+            i=len(sent.tokens),
+            text=token.text,
+            lower=token.text.lower(),
+            start=token.idx,
+            end=token.idx + len(token.text),
+            lemma=token.lemma_.lower() if has_lemma else "",
+            pos=(token.pos_ or token.tag_) if has_pos else "",
+            dep=token.dep_ if parsed else "",
+            ent=token.ent_type_ if has_ent else "",
+        )
+        index_of[token.i] = (k, tok.i)
+        sent.tokens.append(tok)
+    if parsed:
+        for token in doc:
+            here, there = index_of.get(token.i), index_of.get(token.head.i)
+            if here and there and here[0] == there[0] and token.head.i != token.i:
+                result[here[0]].tokens[here[1]].head = there[1]
+    return [s for s in result if s.tokens]
+
+
+def _split_on_newlines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, s = [], start
+    for k in range(start, end):
+        if text[k] == "\n":
+            if k > s:
+                out.append((s, k))
+            s = k + 1
+    if end > s:
+        out.append((s, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+NOMINAL_SUFFIXES = ("sjon", "sjonen", "sjoner", "sjonar", "ing", "ingen", "inga", "ingar", "inger", "ingene", "else", "elsen",
+                    "ment", "mentet", "åtak", "åtaket", "tokt", "raid", "ene", "ane")
+DETERMINERS = {"en", "et", "ei", "ein", "eit", "det", "den", "de", "dei", "nye", "nytt", "nytt", "ny", "flere", "fleire", "mange",
+               "disse", "desse", "dette", "store", "stort", "kraftig", "kraftige", "massiv", "massive", "voldsomme", "blodige",
+               "siste", "første", "nok", "ingen", "noe", "noko", "alle", "hans", "hennes", "deres", "sitt", "sin", "sine"}
+VERB_CONTEXT = {"har", "hadde", "ha", "ble", "blitt", "bli", "vart", "blei", "er", "var", "vil", "skal", "kan", "kunne", "skulle",
+                "å", "seg", "han", "hun", "ho", "de", "dei", "vi", "eg", "jeg", "ikke", "ikkje", "som", "ville", "har", "hadde"}
+
+
+def is_nominal(tok: Tok, prev: Tok | None, default_noun: bool) -> bool:
+    """Whether a trigger token is used as a noun ("angrepet mot byen") rather than a verb ("IS angrep byen")."""
+    if tok.pos:
+        return tok.pos.lower() in {"subst", "noun", "propn"}
+    if prev is not None:
+        if prev.lower in DETERMINERS or (prev.text[:1].isupper() and prev.lower.endswith("s") and prev.i > 0):
+            return True
+        if prev.lower in VERB_CONTEXT:
+            return False
+    if tok.lower.endswith(NOMINAL_SUFFIXES):
+        return True
+    return default_noun
