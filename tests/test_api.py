@@ -6,47 +6,18 @@ import csv
 import io
 import json
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
 from kilde.serve import create_app
 from kilde.serve.demo import load_demo
+from kilde.serve.server import background_server
 from kilde.store import open_store
 
 TOKEN = "s3cret-token"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def running(app) -> Iterator[str]:
-    """Serve ``app`` with uvicorn in a thread; yields its base URL."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +40,7 @@ def demo_db(tmp_path_factory) -> tuple[Path, dict]:
 @pytest.fixture(scope="module")
 def api(demo_db) -> Iterator[httpx.Client]:
     path, _ = demo_db
-    with running(create_app(path)) as base, httpx.Client(base_url=base, timeout=10) as client:
+    with background_server(create_app(path)) as base, httpx.Client(base_url=base, timeout=10) as client:
         yield client
 
 
@@ -263,7 +234,8 @@ def test_read_only_app_has_no_write_route(api):
 @pytest.fixture(scope="module")
 def writable(tmp_path_factory) -> Iterator[httpx.Client]:
     path = tmp_path_factory.mktemp("write") / "kilde.db"
-    with running(create_app(path, write_token=TOKEN)) as base, httpx.Client(base_url=base, timeout=120) as client:
+    app = create_app(path, write_token=TOKEN)
+    with background_server(app) as base, httpx.Client(base_url=base, timeout=120) as client:
         yield client
 
 
