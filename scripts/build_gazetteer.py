@@ -32,11 +32,8 @@ MIN_POPULATION_NORDIC = 500
 # Cities under this population keep only their name and ASCII form, not every alternate name.
 ALT_NAMES_MIN_POPULATION = 15000
 NAME_LOCALES = ("nb", "nn", "en", "sv", "da", "de", "fr")
-# CLDR region codes that are larger than a country (continents, sub-continents).
-CLDR_REGIONS = {"002": "AF", "019": "", "142": "AS", "150": "EU", "009": "OC", "005": "SA",
-                "003": "NA", "145": "", "015": "", "021": "", "030": "", "034": "", "035": "",
-                "039": "", "151": "", "154": "", "155": "", "011": "", "014": "", "017": "", "018": "",
-                "013": "", "029": "", "053": "", "054": "", "057": "", "061": "", "143": "", "419": ""}
+# CLDR numeric regions (UN M49) larger than a country; the continents among them come from GeoNames.
+CLDR_CONTINENTS = {"002", "009", "010", "142", "150", "005", "001"}
 
 _LATIN_OK = re.compile(r"^[\w .,'’\-()]+$")
 
@@ -135,11 +132,22 @@ def main() -> None:
         rows.append(row(f"gn:{cont['geonameId']}", cont["name"], cont.get("lat"), cont.get("lng"), "",
                         "", cont.get("population", 0), "CONT", alts))
 
+    english = babel.Locale.parse("en").territories
+    for code in sorted(english):
+        if not (code.isdigit() and len(code) == 3) or code in CLDR_CONTINENTS:
+            continue
+        names = {loc.territories[code] for loc in locales.values() if code in loc.territories}
+        alts = sorted(n for n in names if n != english[code] and latin(n))
+        rows.append(row(f"cldr:{code}", english[code], None, None, "", "", 0, "RGN", alts))
+
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None or sub.country_code == "US":
             continue
         cc, _, code = sub.code.partition("-")
-        rows.append(row(f"iso:{sub.code}", sub.name, None, None, cc, code, 0, "ADM1", []))
+        # "Wales [Cymru GB-CYM]": the bracket holds another name and code, not part of the name.
+        name, _, other = sub.name.partition(" [")
+        alts = [n for n in [other.rstrip("]").rsplit(" ", 1)[0]] if n and latin(n) and n != name]
+        rows.append(row(f"iso:{sub.code}", name, None, None, cc, code, 0, "ADM1", alts))
 
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as handle:

@@ -24,10 +24,10 @@ from kilde.model import Article, ExtractionResult, Place
 PLACE_LABELS = {"GPE_LOC": 1.0, "LOC": 0.9, "GPE": 1.0, "GPE_ORG": 0.75}
 OTHER_LABELS = {"PER", "ORG", "PROD", "EVT", "DRV", "MISC", "PERSON", "NORP", "FAC", "WORK_OF_ART"}
 MAX_NGRAM = 4
-CONNECTORS = {"og", "i", "og", "de", "del", "la", "le", "am", "an", "der", "op", "sur", "upon", "of"}
+CONNECTORS = {"og", "i", "de", "del", "la", "le", "am", "an", "der", "op", "sur", "upon", "of"}
 
 # Score weights (see score_entry).
-W_MATCH = 2.0
+W_MATCH = 4.0
 W_POPULATION = 0.35
 FEATURE_PRIOR = {"PCLI": 3.0, "PCLH": 2.0, "CONT": 2.5, "RGN": 1.8, "ADM1": 1.5, "ADM2": 1.4,
                  "PPLC": 1.0, "PPL": 0.0}
@@ -37,6 +37,7 @@ W_COUNTRY_NEARBY = 1.0
 W_ADMIN1 = 1.0
 W_ADMIN_CUE = 2.5
 NEARBY_SENTENCES = 2
+BIG_CITY = 100_000
 
 
 @dataclass
@@ -82,13 +83,16 @@ class Context:
 def score_entry(entry: Entry, match: float, cand: Candidate, ctx: Context | None, home: str | None) -> float:
     """How likely ``entry`` is the place ``cand`` names.
 
-    name match (primary name 1.0, alternate 0.9, accent-folded lower) + feature prior (countries
+    name match (primary name 1.0, project alias 0.95, GeoNames alternate 0.9 (0.95 for cities of
+    100,000+), accent-folded lower) + feature prior (countries
     and regions are what a bare country-like name means; admin regions get a flat prior so that a
     town of 20,000+ beats an admin region of the same name) + population (log scale) + the home
     country of the language's press + the admin-region cue ("-provinsen", "kommune") + document
     context: the share of the article's place evidence in the entry's country, whether that
     country is named within two sentences, and whether another place lies in the same admin1.
     """
+    if match == 0.9 and entry.population >= BIG_CITY:
+        match = 0.95  # a big city's exonyms are in common use (Genève, Moskva, Peking)
     score = W_MATCH * match + FEATURE_PRIOR.get(entry.feature, 0.0)
     if entry.kind in ("town", "country"):
         score += W_POPULATION * math.log10(1 + entry.population)
@@ -210,22 +214,27 @@ def strip_affixes(name: str, cues_: Cues) -> tuple[str, bool]:
 
 
 def lookup_forms(gaz: Gazetteer, name: str, cues_: Cues) -> tuple[str, bool, list[tuple[Entry, float]]]:
-    """Look a name up as written, then without admin affixes, then without a genitive -s."""
-    options = gaz.lookup(name)
-    if options:
-        return name, False, options
+    """Look a name up as written, without admin affixes, and without a genitive -s ("Norges", "Cubas").
+
+    Both the written form and the genitive stem are kept as options (the ranking decides:
+    "Cubas" is Cuba's, not the Spanish village Cubas). An all-capital short form ("UK", "EU")
+    only matches a country, a region or an entry written exactly so.
+    """
     base, admin = strip_affixes(name, cues_)
-    if admin and base != name:
-        options = gaz.lookup(base)
-        if options:
-            return base, True, options
+    if admin and gaz.lookup(name):
+        base, admin = name, False
+    options = dict((e.key, (e, m)) for e, m in gaz.lookup(base))
+    stem = base
     for ending in ("'s", "’s", "s'", "'", "s"):
         if base.endswith(ending) and len(base) > len(ending) + 2:
             stem = base[: -len(ending)]
-            options = [(e, m - 0.05) for e, m in gaz.lookup(stem)]
-            if options:
-                return stem, admin, options
-    return name, admin, []
+            for e, m in gaz.lookup(stem):
+                if e.key not in options or options[e.key][1] < m - 0.05:
+                    options[e.key] = (e, m - 0.05)
+    found = list(options.values())
+    if base.isupper() and len(base) <= 5:
+        found = [(e, m) for e, m in found if e.kind in ("country", "region") or e.name in (base, stem)]
+    return base, admin, found
 
 
 def marker_before(toks: list[Tok], index: int, cues_: Cues) -> tuple[bool, bool]:
@@ -280,6 +289,8 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, taken: list
 
     def try_span(first: int, end: int) -> Candidate | None:
         run = toks[first:end]
+        if not run:
+            return None
         tok = run[0]
         start_char, end_char = run[0].start, run[-1].end
         surface = " ".join(t.text for t in run)
@@ -331,7 +342,7 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, taken: list
                 break
         while end > n and toks[end - 1].text.lower() in CONNECTORS:
             end -= 1
-        n_next = end
+        n_next = max(end, n + 1)
         cand = try_span(n, end)
         if cand is None:
             # "Brannen i Palmyra", "Førde i Sogn og Fjordane": try the parts between connectors.
