@@ -83,10 +83,14 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _sentence_span(text: str, sys_start: int) -> tuple[int, int]:
-    lo = text.rfind("\n", 0, sys_start) + 1
-    hi = text.find("\n", sys_start)
-    return lo, len(text) if hi < 0 else hi
+def _sentence_span(text: str, start: int) -> tuple[int, int]:
+    """The sentence holding offset `start` (lines and sentence punctuation bound it)."""
+    from kilde.events.text import _split_sentences
+
+    for lo, hi in _split_sentences(text):
+        if lo <= start < hi:
+            return lo, hi
+    return start, start + 1
 
 
 def actor_ok(event: Event, gold: str) -> bool:
