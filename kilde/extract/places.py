@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kilde.extract.gazetteer import Entry, Gazetteer, load_gazetteer
+from kilde.extract.gazetteer import Entry, Gazetteer, fold, load_gazetteer
 from kilde.lang import load_data
 from kilde.model import Article, ExtractionResult, Place
 
@@ -226,7 +226,7 @@ def lookup_forms(gaz: Gazetteer, name: str, cues_: Cues) -> tuple[str, bool, lis
     options = dict((e.key, (e, m)) for e, m in gaz.lookup(base))
     stem = base
     for ending in ("'s", "’s", "s'", "'", "s"):
-        if base.endswith(ending) and len(base) > len(ending) + 2:
+        if base.endswith(ending) and len(base) >= len(ending) + 2:
             stem = base[: -len(ending)]
             for e, m in gaz.lookup(stem):
                 if e.key not in options or options[e.key][1] < m - 0.05:
@@ -280,12 +280,14 @@ def entity_candidates(result: ExtractionResult, toks: list[Tok], gaz: Gazetteer,
     return found
 
 
-def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, taken: list[tuple[int, int]],
+def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: list[Candidate],
                        blocked: list[tuple[int, int]], has_ner: bool, lowercase_words: set[str]) -> list[Candidate]:
     """Capitalised runs that the gazetteer knows, kept when the cues make them a place."""
 
     def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
         return any(start < e and s < end for s, e in spans)
+
+    taken = [(c.start, c.end) for c in accepted]
 
     def try_span(first: int, end: int) -> Candidate | None:
         run = toks[first:end]
@@ -317,19 +319,26 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, taken: list
         elif has_ner:
             return None  # the NER saw it and did not call it a place
         elif tok.sent_start:
-            if not strong:
-                return None
             detection = 0.5
+            if not strong:  # "Fyresdal får ...": kept only if the article names it as a place elsewhere
+                pending.append(Candidate(start_char, end_char, surface, name, tok.sentence, 0.45, admin, near,
+                                         options))
+                return None
         else:
             detection = 0.6 if (strong or best.kind == "admin") else 0.5
         return Candidate(start_char, end_char, surface, name, tok.sentence, detection, admin, near, options)
 
     found: list[Candidate] = []
+    pending: list[Candidate] = []
+    single_markers = {p[0] for p in (*cues_.exact, *cues_.near) if len(p) == 1}
     n = 0
     while n < len(toks):
         tok = toks[n]
         if not capitalised(tok.text) or overlaps(tok.start, tok.end, taken):
             n += 1
+            continue
+        if tok.text.lower() in CONNECTORS or tok.text.lower() in single_markers:
+            n += 1  # "I Oslo", "Frå Gloppen": the capitalised marker opens the sentence
             continue
         # The whole capitalised run (allowing connectors like "og" in "Sogn og Fjordane").
         end = n + 1
@@ -352,6 +361,11 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, taken: list
                     if k > part_start:
                         parts.append((part_start, k))
                     part_start = k + 1
+            if len(parts) == 1 and tok.sent_start and end - n > 1:
+                parts = [(n + 1, end)]  # "Treffer Cuba": drop the sentence's capitalised first word
+                sub = try_span(n + 1, end)
+                if sub is not None:
+                    found.append(sub)
             i = 0
             while len(parts) > 1 and i < len(parts):
                 for j in range(len(parts), i, -1):  # longest first: "Sogn og Fjordane" before "Sogn"
@@ -367,6 +381,8 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, taken: list
         else:
             found.append(cand)
         n = n_next
+    known = {fold(c.name) for c in found} | {fold(c.name) for c in accepted}
+    found += [c for c in pending if fold(c.name) in known]
     return found
 
 
@@ -445,11 +461,10 @@ def find_candidates(doc: Doc, article: Article, result: ExtractionResult) -> lis
     cues_ = cues(article.language)
     toks = tokens_of(doc, article.text)
     cands = entity_candidates(result, toks, gaz, cues_)
-    taken = [(c.start, c.end) for c in cands]
     blocked = [(m.start_char, m.end_char) for m in result.mentions if m.label in OTHER_LABELS]
     has_ner = bool(result.mentions) or (doc is not None and doc.has_annotation("ENT_IOB"))
     lowercase_words = {t.text for t in toks if t.text.islower()}
-    cands += pattern_candidates(toks, gaz, cues_, taken, blocked, has_ner, lowercase_words)
+    cands += pattern_candidates(toks, gaz, cues_, cands, blocked, has_ner, lowercase_words)
     cands.sort(key=lambda c: c.start)
     return cands
 
