@@ -38,6 +38,7 @@ W_ADMIN1 = 1.0
 W_ADMIN_CUE = 2.5
 NEARBY_SENTENCES = 2
 BIG_CITY = 100_000
+LIKELY_TOWN = 50_000  # a foreign town this big may stand without a marker ("naboer , Thailand og Singapore")
 
 
 @dataclass
@@ -288,6 +289,13 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
         return any(start < e and s < end for s, e in spans)
 
     taken = [(c.start, c.end) for c in accepted]
+    # Words in runs of two capitalised words that are no place ("Jonas Gahr Støre", "sa Jensen"
+    # after "Fjordman Jensen"): likely parts of person names wherever they stand alone.
+    in_name_pairs: set[str] = set()
+    for a, b in zip(toks, toks[1:], strict=False):
+        if a.sentence == b.sentence and capitalised(a.text) and capitalised(b.text) and not a.sent_start \
+                and f"{a.text} {b.text}" not in gaz:
+            in_name_pairs.update((a.text, b.text))
 
     def try_span(first: int, end: int) -> Candidate | None:
         run = toks[first:end]
@@ -312,20 +320,33 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
         if not options:
             return None
         admin = admin or admin_prefix_before(toks, first, cues_)
-        best = max(options, key=lambda o: (o[0].kind in ("country", "region"), o[0].population))[0]
-        strong = best.kind in ("country", "region") or best.population >= 100_000 or admin
+        word = run[0].text
+        if len(run) == 1 and not word.isupper() and any(c.isupper() for part in word.split("-") for c in part[1:]):
+            options = [o for o in options if o[0].name == word]  # "KrF", "McKinsey": names, not places
+            if not options:
+                return None
+        # Without a marker, only a likely reading counts: a country, a region or admin unit, a big
+        # town or one in the home country, matched by a real (not accent-folded) name.
+        likely = [o for o in options if o[1] >= 0.85 and (
+            o[0].kind in ("country", "region", "admin") or o[0].population >= LIKELY_TOWN
+            or (cues_.home is not None and o[0].country == cues_.home))]
+        person_like = len(run) == 1 and word in in_name_pairs and all(o[0].kind == "town" for o in likely)
         if has_marker:
-            detection = 0.7
+            # "til Jensen", "i Nato": a marker before an unlikely reading is weaker evidence.
+            detection = 0.7 if likely and not person_like else 0.55
         elif has_ner:
             return None  # the NER saw it and did not call it a place
-        elif tok.sent_start:
-            detection = 0.5
-            if not strong:  # "Fyresdal får ...": kept only if the article names it as a place elsewhere
-                pending.append(Candidate(start_char, end_char, surface, name, tok.sentence, 0.45, admin, near,
-                                         options))
-                return None
+        elif not likely or person_like or (tok.sent_start and not admin and not any(
+                o[0].kind != "town" or o[0].population >= BIG_CITY for o in likely)):
+            # "Fyresdal får ...", "sa Jensen": kept only if the article names it as a place elsewhere.
+            pending.append(Candidate(start_char, end_char, surface, name, tok.sentence, 0.45, admin, near,
+                                     options))
+            return None
         else:
-            detection = 0.6 if (strong or best.kind == "admin") else 0.5
+            options = likely
+            detection = 0.6 if any(o[0].kind != "town" or o[0].population >= BIG_CITY for o in likely) else 0.5
+            if tok.sent_start:
+                detection -= 0.1
         return Candidate(start_char, end_char, surface, name, tok.sentence, detection, admin, near, options)
 
     found: list[Candidate] = []
@@ -381,7 +402,7 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
         else:
             found.append(cand)
         n = n_next
-    known = {fold(c.name) for c in found} | {fold(c.name) for c in accepted}
+    known = {fold(c.name) for c in found if c.detection >= 0.7} | {fold(c.name) for c in accepted}
     found += [c for c in pending if fold(c.name) in known]
     return found
 
