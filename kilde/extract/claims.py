@@ -1,11 +1,1253 @@
-"""Claims extraction (issue #4 fills this in)."""
+"""Attributed claims: who says what in an article, and through whom it reached the outlet.
+
+A claim is a statement the article attributes to a source: a dash-opened or «»-quoted
+passage closed by "sier X", an indirect "X sier at ...", "ifølge X ...", "Det opplyser X",
+"etter det X kjenner til ...". Each claim carries its speaker (a person, a role such as
+"en talsperson for politiet", an organisation or an outlet), the speaker's description,
+the reporting verb, whether it is a direct quote, hedging, what the outlet says of it
+(verification), and the relay chain from the speaker to the outlet ("Talal Barazi" ->
+"NTB" -> "VG").
+
+Sentences with no source are the outlet's own voice: no claim is emitted for them
+(events that overlap no claim are the outlet's report). ``hedge_of_span`` lets later
+stages read hedging ("skal ha", "angivelig") in such sentences too.
+
+The rules work from token text (capitalised name sequences next to reporting verbs,
+role nouns, agency and outlet names, all from kilde/lang/<lang>/*.yaml) so they run on
+a blank Doc; where the parse has NER, PER/ORG spans decide a name's kind.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
-from kilde.model import Article, ExtractionResult, Claim
+from kilde.extract.quotes import (
+    CLOSE_QUOTES,
+    DASHES,
+    END_MARKS,
+    OPEN_QUOTES,
+    Sent,
+    Tok,
+    find_hedge,
+    find_verification,
+    phrase_tokens,
+    quote_close,
+    split_sentences,
+    tokenize,
+)
+from kilde.lang import load_data
+from kilde.model import Article, Claim, ExtractionResult
+
+MAX_RUN_SENTENCES = 8  # a quote closed by "sier X" spans at most this many sentences
+MAX_CLAIM_CHARS = 3000  # longer claims (a quote without an end mark) are cut to this
+MAX_NP_TOKENS = 16
+NAME_PARTICLES = {"von", "van", "de", "der", "den", "af", "al", "el", "bin", "ibn", "da", "di", "la", "le", "du"}
+DOMAIN_RE = re.compile(r"^[\w-]+\.(no|com|se|dk|net|org|uk|de|fr|nu|info)$", re.IGNORECASE)
+CODE_LANG = {"nb": "nb", "nn": "nn", "en": "en"}
+PLURAL_DETERMINERS = {"flere", "fleire", "mange", "alle", "begge", "to", "tre", "noen", "nokre", "several", "some"}
+
+
+# ------------------------------------------------------------------ lexicon
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    verbs: dict[tuple[str, ...], str]
+    trailing_only: frozenset[tuple[str, ...]]
+    needs_complement: frozenset[tuple[str, ...]]
+    complementisers: tuple[tuple[str, ...], ...]
+    cataphoric: frozenset[str]
+    impersonal: tuple[tuple[str, ...], ...]
+    adverbs: frozenset[str]
+    alias_exact: dict[tuple[str, ...], tuple[str, str]]
+    alias_lower: dict[tuple[str, ...], tuple[str, str]]
+    source_codes: dict[str, str]
+    outlet_anaphors: frozenset[str]
+    media_nouns: frozenset[str]
+    roles: frozenset[str]
+    role_suffixes: tuple[str, ...]
+    not_speakers: frozenset[str]
+    singular: frozenset[str]
+    plural: frozenset[str]
+    first_person: frozenset[str]
+    determiners: frozenset[str]
+    according_to: tuple[tuple[str, ...], ...]
+    role_preps: frozenset[str]
+    channel_preps: frozenset[str]
+    clause_words: frozenset[str]
+    org_words: frozenset[str]
+    not_reporting: frozenset[tuple[str, ...]] = frozenset()
+    max_verb: int = 1
+    max_alias: int = 1
+
+    def is_title(self, tok: Tok) -> bool:
+        """A capitalised role ("Statsministeren", "KrF-lederen"): listed, or a hyphen compound; a surname
+        that merely ends like a role ("Hoffmann") is not one."""
+        low = tok.low
+        if "-" in low:
+            return self.is_role(low)
+        return any(stem in self.roles for stem in role_stems(low))
+
+    def is_role(self, low: str) -> bool:
+        """Role nouns and their compounds and definite forms: guvernør, KrF-lederen, ordføraren."""
+        for form in {low, low.rsplit("-", 1)[-1]}:
+            for stem in role_stems(form):
+                if stem in self.roles or any(stem.endswith(s) for s in self.role_suffixes if len(stem) > len(s) - 1):
+                    return True
+        return False
+
+    def verb_at(self, toks: list[Tok], i: int) -> tuple[int, str, tuple[str, ...]] | None:
+        """(width, kind, key) of the reporting verb starting at ``toks[i]``; one adverb may split a particle verb."""
+        if i < len(toks) and any(tuple(t.low for t in toks[i:i + len(p)]) == p for p in self.not_reporting):
+            return None
+        best = None
+        for width in range(min(self.max_verb, len(toks) - i), 0, -1):
+            key = tuple(t.low for t in toks[i:i + width])
+            if key in self.verbs:
+                best = (width, self.verbs[key], key)
+                break
+        # "slo imidlertid fast", "la også til"
+        if i + 2 < len(toks) and toks[i + 1].low in self.adverbs:
+            for width in range(min(self.max_verb, len(toks) - i - 1), 1, -1):
+                key = (toks[i].low,) + tuple(t.low for t in toks[i + 2:i + 1 + width])
+                if key in self.verbs and (best is None or len(key) > best[2].__len__()):
+                    return width + 1, self.verbs[key], key
+        return best
+
+    def alias_at(self, toks: list[Tok], i: int) -> tuple[int, str, str] | None:
+        """(width, canonical, kind) of an outlet or agency name at ``toks[i]``."""
+        for width in range(min(self.max_alias, len(toks) - i), 0, -1):
+            words = toks[i:i + width]
+            exact = tuple(t.text for t in words)
+            if exact in self.alias_exact:
+                return (width, *self.alias_exact[exact])
+            low = tuple(t.low for t in words)
+            if low in self.alias_lower and not (width == 1 and not words[0].cap and low[0] not in self.media_nouns
+                                                 and not DOMAIN_RE.match(words[0].text)):
+                return (width, *self.alias_lower[low])
+        return None
+
+    def outlet_name(self, code: str | None) -> str | None:
+        """The canonical outlet an article's ``source`` names ("AP" -> "Aftenposten")."""
+        if not code:
+            return None
+        if code in self.source_codes:
+            return self.source_codes[code]
+        hit = self.alias_exact.get(tuple(t.text for t in tokenize(code)))
+        return hit[0] if hit else code
+
+
+def role_stems(low: str) -> list[str]:
+    """A noun and the stems its definite/plural forms may come from: ordføraren -> ordførar."""
+    out = [low]
+    for suffix in ("ane", "ene", "arne", "erne", "en", "et", "a", "n"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            out.append(low[: -len(suffix)])
+    return out
+
+
+def _words(values) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or [])
+
+
+@lru_cache(maxsize=8)
+def lexicon(lang: str) -> Lexicon:
+    lang = CODE_LANG.get(lang, "en" if lang == "other" else "nb")
+    verbs_data = load_data(lang, "speech_verbs") or {}
+    sources = dict(load_data(lang, "sources") or {})
+    base_name = sources.get("inherit")
+    if base_name:
+        base = load_data(base_name, "sources") or {}
+        for key in ("agencies", "outlets", "source_codes"):
+            sources.setdefault(key, base.get(key) or {})
+    verbs: dict[tuple[str, ...], str] = {}
+    for kind in ("say", "confirm", "deny"):
+        for verb in verbs_data.get(kind) or []:
+            verbs[phrase_tokens(str(verb))] = kind
+    alias_exact: dict[tuple[str, ...], tuple[str, str]] = {}
+    alias_lower: dict[tuple[str, ...], tuple[str, str]] = {}
+    for kind, table in (("outlet", sources.get("outlets") or {}), ("agency", sources.get("agencies") or {})):
+        for canonical, aliases in table.items():
+            for alias in [canonical, *(aliases or [])]:
+                alias = str(alias)
+                words = tuple(t.text for t in tokenize(alias))
+                alias_exact[words] = (str(canonical), kind)
+                if not (alias.isupper() and len(alias) <= 5):
+                    alias_lower[tuple(w.lower() for w in words)] = (str(canonical), kind)
+    pronouns = sources.get("pronouns") or {}
+    lex = Lexicon(
+        lang=lang,
+        verbs=verbs,
+        trailing_only=frozenset(phrase_tokens(str(v)) for v in verbs_data.get("trailing_only") or []),
+        needs_complement=frozenset(phrase_tokens(str(v)) for v in verbs_data.get("needs_complement") or []),
+        complementisers=tuple(sorted((phrase_tokens(str(c)) for c in verbs_data.get("complementisers") or []),
+                                     key=len, reverse=True)),
+        cataphoric=_words(verbs_data.get("cataphoric")),
+        impersonal=tuple(phrase_tokens(str(v)) for v in verbs_data.get("impersonal") or []),
+        adverbs=_words(verbs_data.get("adverbs")),
+        alias_exact=alias_exact,
+        alias_lower=alias_lower,
+        source_codes={str(k): str(v) for k, v in (sources.get("source_codes") or {}).items()},
+        outlet_anaphors=_words(sources.get("outlet_anaphors")),
+        media_nouns=_words(sources.get("media_nouns")),
+        roles=_words(sources.get("roles")),
+        role_suffixes=tuple(str(s).lower() for s in sources.get("role_suffixes") or []),
+        not_speakers=_words(sources.get("not_speakers")),
+        singular=_words(pronouns.get("singular")),
+        plural=_words(pronouns.get("plural")),
+        first_person=_words(pronouns.get("first")),
+        determiners=_words(sources.get("determiners")),
+        according_to=tuple(phrase_tokens(str(a)) for a in sources.get("according_to") or []),
+        role_preps=_words(sources.get("role_prepositions")),
+        channel_preps=_words(sources.get("channel_prepositions")),
+        clause_words=_words(sources.get("clause_words")),
+        org_words=_words(sources.get("organisation_words")),
+        not_reporting=frozenset(phrase_tokens(str(v)) for v in verbs_data.get("not_reporting") or []),
+    )
+    lex.max_verb = max((len(k) for k in verbs), default=1)
+    lex.max_alias = max((len(k) for k in alias_exact), default=1)
+    return lex
+
+
+# ------------------------------------------------------------------ speakers
+
+
+@dataclass
+class Speaker:
+    text: str
+    start: int | None = None
+    end: int | None = None
+    role: str | None = None
+    kind: str = "role"  # person | role | organisation | outlet | agency
+    pronoun: str | None = None  # "han", "dei": resolved against the context
+    anaphor: bool = False  # a definite role noun ("ordføraren") that may name an earlier person
+    plural: bool = False
+    name_tokens: tuple[str, ...] = ()
+
+
+@dataclass
+class Person:
+    name: str
+    tokens: tuple[str, ...]
+    start: int
+    end: int
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What the article has said so far: people and their roles, outlets named, the last speakers."""
+
+    text: str
+    lex: Lexicon
+    outlet: str | None
+    people: list[Person] = field(default_factory=list)
+    outlet_mentions: list[tuple[int, str]] = field(default_factory=list)
+    ent_kind: dict[int, str] = field(default_factory=dict)  # token start char -> PER/ORG from the NER
+    last_speaker: Speaker | None = None
+    last_person: tuple[int, Speaker] | None = None  # (sentence index, speaker)
+    last_subject: tuple[int, Speaker] | None = None
+    channels: dict[str, str] = field(default_factory=dict)  # speaker -> channel named for it earlier
+
+    def person_for(self, tokens: tuple[str, ...], before: int | None = None) -> Person | None:
+        """The fullest earlier name ending with (or equal to) ``tokens``: "Ringstad" -> "Lise Ringstad"."""
+        best = None
+        n = len(tokens)
+        for person in self.people:
+            if len(person.tokens) >= n and person.tokens[-n:] == tokens or person.tokens[:n] == tokens and n >= 2:
+                if best is None:
+                    best = person
+                    continue
+                # the fullest name; among those, the latest one before the mention ("Geir Aase" vs "Torodd Aase")
+                if len(person.tokens) > len(best.tokens):
+                    best = person
+                elif len(person.tokens) == len(best.tokens) and before is not None \
+                        and best.start < person.start <= before:
+                    best = person
+        return best
+
+    def person_with_role(self, word: str, before: int) -> Person | None:
+        """The latest person introduced with the role a definite noun names ("ordføraren" -> ordførar X)."""
+        stems = [s for s in role_stems(word.lower()) if len(s) >= 4]
+        best = None
+        for person in self.people:
+            if person.start > before:
+                continue
+            for role in person.roles:
+                role = role.lower()
+                if any(stem == role or stem.startswith(role) and len(role) >= 4 or role.endswith(stem)
+                       for stem in stems):
+                    if best is None or person.start > best.start:
+                        best = person
+        return best
+
+    def outlet_before(self, pos: int) -> str | None:
+        hit = None
+        for start, name in self.outlet_mentions:
+            if start < pos:
+                hit = name
+            else:
+                break
+        return hit
+
+
+def _name_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
+    """End (exclusive) of the capitalised name sequence starting at ``toks[i]`` (i if none)."""
+    j = i
+    n = len(toks)
+    while j < n and j - i < 8:
+        tok = toks[j]
+        if tok.cap and tok.text not in DASHES and tok.text.isalpha() or tok.cap and "-" in tok.text:
+            if tok.low in lex.clause_words and j == i:
+                break
+            j += 1
+            # initials: "Dag H. Nestegard"
+            if j < n and toks[j].text == "." and len(toks[j - 1].text) == 1 and j + 1 < n and toks[j + 1].cap:
+                j += 1
+            continue
+        if tok.low in NAME_PARTICLES and j > i and j + 1 < n and toks[j + 1].cap:
+            j += 1
+            continue
+        if tok.cap and tok.text[0].isalpha() and any(c.isdigit() for c in tok.text) is False and tok.text.isalnum():
+            j += 1
+            continue
+        break
+    return j
+
+
+def _is_word(tok: Tok) -> bool:
+    return tok.text[:1].isalnum()
+
+
+class NPParser:
+    """Reads a speaker phrase from tokens: determiner, role words, a name, a place or body, an apposition."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.lex = ctx.lex
+
+    def stop(self, tok: Tok) -> bool:
+        lex = self.lex
+        return (not _is_word(tok) or tok.low in lex.clause_words or (tok.low,) in lex.verbs
+                or tok.low in lex.channel_preps and tok.low != "i" or (tok.low,) in lex.according_to)
+
+    def parse(self, toks: list[Tok], i: int, initial: bool = False, coordinate: bool = True
+              ) -> tuple[Speaker | None, int]:
+        sp, j = self._parse_one(toks, i, initial)
+        if sp is None or not coordinate:
+            return sp, j
+        # "Inger S. Enger og Jorunn Ringstad", "Tokke-ordførar X og Vinje-ordførar Y"
+        if j + 1 < len(toks) and toks[j].low in ("og", "and") and sp.kind == "person":
+            other, k = self._parse_one(toks, j + 1, False)
+            if other is not None and other.kind == "person":
+                conj = "and" if self.lex.lang == "en" else "og"
+                merged = Speaker(f"{sp.text} {conj} {other.text}", sp.start, other.end, sp.role or other.role,
+                                 "person", plural=True, name_tokens=sp.name_tokens)
+                return merged, k
+        return sp, j
+
+    def _parse_one(self, toks: list[Tok], i: int, initial: bool) -> tuple[Speaker | None, int]:
+        lex, ctx, n = self.lex, self.ctx, len(toks)
+        if i >= n:
+            return None, i
+        limit = min(n, i + MAX_NP_TOKENS)
+        tok = toks[i]
+        if tok.low in lex.first_person:
+            return None, i
+        if tok.low in lex.singular or tok.low in lex.plural:
+            if tok.low in lex.plural and tok.low in lex.determiners and i + 1 < n and _is_word(toks[i + 1]) \
+                    and not self.stop(toks[i + 1]):
+                pass  # "de militære": a determiner, not a pronoun
+            else:
+                return Speaker(tok.text, tok.start, tok.end, kind="person", pronoun=tok.low,
+                               plural=tok.low in lex.plural), i + 1
+        if tok.low in lex.not_speakers and not (initial and tok.low in lex.determiners):
+            return None, i
+        # outlets and agencies, with an optional media noun: "nyhetsbyrået AP", "nettstedet AllAfrica.com"
+        j = i
+        media = None
+        if lex.alias_at(toks, i) is None and tok.low in lex.media_nouns and i + 1 < n:
+            media = tok
+            j = i + 1
+        hit = lex.alias_at(toks, j)
+        if hit is None and j < n and DOMAIN_RE.match(toks[j].text):
+            hit = (1, toks[j].text, "outlet")
+        if hit is not None:
+            width, canonical, kind = hit
+            start = toks[j].start
+            end = toks[j + width - 1].end
+            return Speaker(canonical, start, end, kind=kind), j + width
+        if media is not None and j < n and toks[j].cap and not self.stop(toks[j]):
+            k = _name_end(toks, j, lex)
+            if k > j:
+                return Speaker(ctx.text[toks[j].start:toks[k - 1].end], toks[j].start, toks[k - 1].end,
+                               kind="outlet"), k
+        j = i
+        det = None
+        if toks[j].low in lex.determiners and j + 1 < n and _is_word(toks[j + 1]):
+            det = toks[j]
+            j += 1
+            if j + 1 < n and toks[j].low in ("av", "of") and det.low in ("en", "ein", "ei", "eit", "et", "one"):
+                j += 1  # "en av Diarras livvakter"
+        role_toks: list[Tok] = []
+        # role words before the name (lowercase; a capitalised role at the sentence start; a genitive owner)
+        while j < limit:
+            t = toks[j]
+            if not _is_word(t) or lex.verb_at(toks, j) is not None:
+                break
+            if t.cap:
+                if lex.is_title(t) or (initial and j == i or det is not None and j == i + 1) and lex.is_role(t.low):
+                    role_toks.append(t)
+                    j += 1
+                    continue
+                nxt = toks[j + 1] if j + 1 < n else None
+                if j == i and initial and nxt is not None and _is_word(nxt) and t.low not in lex.not_speakers \
+                        and (not nxt.cap and lex.is_role(nxt.low) or nxt.cap and lex.is_title(nxt)):
+                    role_toks.append(t)  # "Administrativ leiar X", "Unge Høgre-leiar X"
+                    j += 1
+                    continue
+                if t.text.endswith("s") and j + 1 < n and not toks[j + 1].cap and _is_word(toks[j + 1]) \
+                        and lex.is_role(toks[j + 1].low):
+                    role_toks.append(t)  # "Arbeiderpartiets leder", "Krekars datter"
+                    j += 1
+                    continue
+                break
+            if self.stop(t) or t.low in lex.role_preps or t.low in lex.not_speakers or t.low in lex.determiners:
+                if t.low in ("og", "and") and role_toks and j + 1 < n and lex.is_role(toks[j + 1].low):
+                    role_toks.append(t)
+                    j += 1
+                    continue
+                break
+            if len(role_toks) >= 4:
+                break
+            role_toks.append(t)
+            j += 1
+        # a role phrase's own body: "talsmann for nettstedet reptilweb", "en talsperson for politiet"
+        pre_pp: list[Tok] = []
+        if role_toks and j < limit and toks[j].low in lex.role_preps:
+            k = j + 1
+            if k < n and toks[k].low in lex.determiners:
+                k += 1
+            body = k
+            while k < limit and _is_word(toks[k]) and not self.stop(toks[k]) and k - body < 4:
+                if toks[k].cap:
+                    k = max(_name_end(toks, k, lex), k + 1)
+                    while k + 1 < limit and toks[k].low in ("og", "and") and toks[k + 1].cap:
+                        k = _name_end(toks, k + 1, lex)
+                    if k < limit and not toks[k].cap and _is_word(toks[k]) and not self.stop(toks[k]) \
+                            and toks[k].low not in lex.role_preps and (k + 1 >= n or not toks[k + 1].cap):
+                        k += 1
+                    break
+                if toks[k].low in lex.role_preps or toks[k].low in lex.not_speakers:
+                    break
+                k += 1
+            if k > body:
+                pre_pp = toks[j:k]
+                j = k
+        # the name
+        name_start = j
+        if j < limit and toks[j].text == "," and role_toks and j + 1 < n and toks[j + 1].cap:
+            name_start = j + 1  # "undervisningsinspektør ved skolen , Erlend Staberg"
+        name_end = _name_end(toks, name_start, lex) if name_start < n else name_start
+        if name_end > name_start and initial and name_start == i and toks[i].low in lex.not_speakers:
+            return None, i
+        if name_end == name_start:
+            while role_toks and not pre_pp and not lex.is_role(role_toks[-1].low):
+                role_toks.pop()  # "politiet klokka 19.55": the role ends at its noun
+                j = (role_toks[-1].end and toks.index(role_toks[-1]) + 1) if role_toks else i
+            if not role_toks:
+                return None, i
+            last = (role_toks[-1].low if not pre_pp else role_toks[-1].low)
+            if not (lex.is_role(last) or det is not None or pre_pp):
+                return None, i
+            start = (det or role_toks[0]).start
+            end = (pre_pp[-1] if pre_pp else role_toks[-1]).end
+            text = ctx.text[start:end]
+            kind = "outlet" if last in lex.media_nouns else "role"
+            sp = Speaker(text, start, end, role=ctx.text[role_toks[0].start:end] if role_toks else None, kind=kind,
+                         anaphor=det is None and not pre_pp and len(role_toks) == 1,
+                         plural=det is not None and det.low in PLURAL_DETERMINERS)
+            return sp, j
+        j = name_end
+        name_toks = toks[name_start:name_end]
+        role_parts: list[str] = []
+        if role_toks:
+            role_parts.append(ctx.text[role_toks[0].start:(pre_pp[-1] if pre_pp else role_toks[-1]).end])
+        # a place or body after the name: "Talal Barazi i Homs", "Kjell Roland i Norfund"
+        if j + 1 < limit and toks[j].low in lex.role_preps and toks[j].low != "av":
+            k = j + 1
+            if toks[k].low in lex.determiners and k + 1 < n:
+                k += 1
+            if k < n and toks[k].cap and not lex.alias_at(toks, k):
+                e = _name_end(toks, k, lex)
+                while e + 1 < limit and toks[e].low in ("og", "and") and toks[e + 1].cap:
+                    e = _name_end(toks, e + 1, lex)
+                if e < limit and not toks[e].cap and _is_word(toks[e]) and not self.stop(toks[e]) \
+                        and toks[e].low not in lex.role_preps and lex.is_role(toks[e].low) is False \
+                        and toks[e].low not in lex.determiners and (e + 1 >= n or not _is_word(toks[e + 1])
+                                                                     or self.stop(toks[e + 1])):
+                    e += 1  # "i Sogn og Fjordane politidistrikt"
+                if e > k:
+                    pp = ctx.text[toks[j].start:toks[e - 1].end]
+                    if role_parts:
+                        role_parts[-1] = f"{role_parts[-1]} {pp}"
+                    else:
+                        role_parts.append(pp)
+                    j = e
+        # an apposition: "Osama al-Khatib , medieaktivist fra Palmyra ,"
+        if j + 1 < n and toks[j].text == "," and not toks[j + 1].cap and _is_word(toks[j + 1]) \
+                and toks[j + 1].low not in lex.not_speakers and not self.stop(toks[j + 1]) \
+                and (lex.is_role(toks[j + 1].low) or toks[j + 1].low in lex.determiners):
+            k = j + 1
+            while k < n and k - j < 10 and toks[k].text not in END_MARKS and toks[k].text != "," \
+                    and toks[k].low not in ("som", "who", "til", "to", "overfor") and (toks[k].low,) not in lex.verbs:
+                k += 1
+            role_parts.append(ctx.text[toks[j + 1].start:toks[k - 1].end])
+            j = k
+            if j < n and toks[j].text == "," and j + 1 < n and (toks[j + 1].low in lex.channel_preps
+                                                                 or toks[j + 1].text in END_MARKS):
+                j += 1
+        elif j < n and toks[j].text == "," and j + 1 < n and toks[j + 1].low in lex.channel_preps \
+                and toks[j + 1].low != "i":
+            j += 1  # "May-Helen Molvær Grimstad , til NTB"
+        start = name_toks[0].start
+        end = name_toks[-1].end
+        name = ctx.text[start:end]
+        kind = self.name_kind(name_toks, bool(role_toks))
+        sp = Speaker(name, start, end, role="; ".join(role_parts) or None, kind=kind,
+                     name_tokens=tuple(t.text for t in name_toks if t.text != "."))
+        if role_toks and not name_toks and det is not None:
+            sp.start = det.start
+        return sp, j
+
+    def name_kind(self, name_toks: list[Tok], has_role: bool) -> str:
+        lex, ctx = self.lex, self.ctx
+        ner = {ctx.ent_kind.get(t.start) for t in name_toks} - {None}
+        if "PER" in ner:
+            return "person"
+        if ner & {"ORG", "GPE_ORG"}:
+            return "organisation"
+        words = [t.low for t in name_toks if t.text != "."]
+        if any(w in lex.org_words or any(w.endswith(o) for o in lex.org_words if len(o) > 5) for w in words):
+            return "organisation"
+        if any(t.text.isupper() and len(t.text) > 1 for t in name_toks):
+            return "organisation"
+        if has_role or len(words) >= 2:
+            return "person"
+        if ctx.person_for(tuple(t.text for t in name_toks)):
+            return "person"
+        return "organisation"
+
+
+# ------------------------------------------------------------------ attribution patterns
+
+
+@dataclass
+class Attribution:
+    speaker: Speaker
+    claim_start: int  # token index into the sentence (or run) tokens
+    claim_end: int  # exclusive
+    verb: Tok | None = None
+    verb_end: Tok | None = None
+    verb_kind: str = "say"
+    channel: str | None = None
+    mode: str = ""
+
+
+class Patterns:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.lex = ctx.lex
+        self.np = NPParser(ctx)
+
+    # channels: "til NTB", "til bt.no", "til avisa", "ifølge NTB", "overfor fjernsynskanalen France 24"
+    def channel(self, toks: list[Tok], j: int, upto: int) -> tuple[str | None, int]:
+        lex = self.lex
+        k = j
+        while k < upto and k - j < 12 and toks[k].text not in END_MARKS:
+            t = toks[k]
+            is_marker = t.low in lex.channel_preps or any(
+                tuple(x.low for x in toks[k:k + len(a)]) == a for a in lex.according_to)
+            if is_marker:
+                m = k + 1
+                for a in lex.according_to:
+                    if tuple(x.low for x in toks[k:k + len(a)]) == a:
+                        m = k + len(a)
+                if m < upto and toks[m].low in lex.determiners and m + 1 < upto:
+                    m += 1
+                if m < upto and toks[m].low in lex.outlet_anaphors:
+                    after = toks[m + 1] if m + 1 < upto else None
+                    if after is not None and after.cap:
+                        m += 1  # "til avisen Nationen": the name follows
+                    else:
+                        found = self.ctx.outlet_before(toks[m].start)
+                        if found:
+                            return found, m + 1
+                        return None, m + 1
+                if m < upto and toks[m].low in lex.media_nouns:
+                    m += 1
+                hit = lex.alias_at(toks, m) if m < upto else None
+                if hit is not None:
+                    return hit[1], m + hit[0]
+                if m < upto and DOMAIN_RE.match(toks[m].text):
+                    return toks[m].text, m + 1
+            if t.text == "," and k + 1 < upto and toks[k + 1].low in ("som", "who", "og", "and", "men"):
+                break
+            k += 1
+        return None, j
+
+    def _skip_adverbs(self, toks: list[Tok], j: int, upto: int, most: int = 3) -> int:
+        k = j
+        while k < upto and k - j < most and toks[k].low in self.lex.adverbs:
+            k += 1
+        return k
+
+    def _complementiser(self, toks: list[Tok], j: int) -> int:
+        for comp in self.lex.complementisers:
+            if tuple(t.low for t in toks[j:j + len(comp)]) == comp:
+                return j + len(comp)
+        return j
+
+    def trailing(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
+        """"..., sier X [til Y] ." closing the stretch ``toks[first:last]``; the claim is what precedes."""
+        lex = self.lex
+        for c in range(last - 2, first, -1):
+            mark = toks[c].text
+            if mark not in {",", "!", "?"} | CLOSE_QUOTES | DASHES:
+                continue
+            v = c + 1
+            if v < last and toks[v].text in CLOSE_QUOTES | {","}:
+                v += 1
+            if v >= last:
+                continue
+            verb = lex.verb_at(toks, v)
+            if verb is None:
+                imp = self.impersonal(toks, v, last)
+                if imp is not None and c - first >= 2:
+                    imp.claim_start, imp.claim_end = first, c
+                    return imp
+                if lex.lang == "en":
+                    att = self._english_trailing(toks, v, last, first, c)
+                    if att:
+                        return att
+                continue
+            width, kind, key = verb
+            sp, j = self.np.parse(toks, v + width)
+            if sp is None:
+                # "seier til avisa" with the speaker left out is no trailing attribution
+                continue
+            if mark == ",":
+                lead, lj = self.np.parse(toks, _content_start(toks, first), initial=True)
+                if lead is not None and lj >= c:
+                    continue  # "Talsmann X , Vålen Gånev , sier han ...": the speaker opens the sentence
+            channel, j2 = self.channel(toks, j, last)
+            k = self._skip_adverbs(toks, j2 if channel else j, last)
+            comp = self._complementiser(toks, k)
+            if comp > k:
+                # "På spørsmål om ..., svarer han at ...": the claim follows the verb
+                content = [t for t in toks[comp:last] if _is_word(t)]
+                if len(content) >= 3:
+                    return Attribution(sp, comp, last, toks[v], toks[v + width - 1], kind, channel, "inverted")
+                continue
+            if key in lex.needs_complement or not self._tail_ok(toks, j, last):
+                continue
+            if c - first < 2:
+                continue
+            return Attribution(sp, first, c, toks[v], toks[v + width - 1], kind, channel, "trailing")
+        return None
+
+    def _tail_ok(self, toks: list[Tok], j: int, last: int) -> bool:
+        """What may follow "sier X": the end, a channel, a time, "og la til", a relative clause; not a clause
+        that makes X the verb's object ("meiner Framstegspartiets politikk vil ...")."""
+        lex = self.lex
+        if j >= last:
+            return True
+        t = toks[j]
+        if not _is_word(t) or t.text in END_MARKS:
+            return True
+        if t.cap and j + 1 < last and not _is_word(toks[j + 1]):
+            return True
+        return (t.low in lex.channel_preps or t.low in lex.adverbs or t.low in lex.clause_words
+                or t.low in ("og", "and", "då", "da", "when", "etter", "after", "med", "with", "til", "to")
+                or any(tuple(x.low for x in toks[j:j + len(a)]) == a for a in lex.according_to)
+                or lex.alias_at(toks, j) is not None)
+
+    def _english_trailing(self, toks, v, last, first, c) -> Attribution | None:
+        sp, j = self.np.parse(toks, v)
+        if sp is None or j >= last:
+            return None
+        verb = self.lex.verb_at(toks, j)
+        if verb is None:
+            return None
+        width, kind, _ = verb
+        channel, _ = self.channel(toks, j + width, last)
+        if channel is None and j + width < last:
+            hit = self.lex.alias_at(toks, j + width)
+            channel = hit[1] if hit else None
+        return Attribution(sp, first, c, toks[j], toks[j + width - 1], kind, channel, "trailing")
+
+    def impersonal(self, toks: list[Tok], v: int, last: int) -> Attribution | None:
+        """"het det i en kunngjøring fra Friedman": the source follows "fra"."""
+        lex = self.lex
+        for phrase in lex.impersonal:
+            if tuple(t.low for t in toks[v:v + len(phrase)]) == phrase:
+                k = v + len(phrase)
+                while k < last and toks[k].low not in ("fra", "frå", "from") and toks[k].text not in END_MARKS:
+                    k += 1
+                sp = None
+                if k < last and toks[k].low in ("fra", "frå", "from"):
+                    sp, _ = self.np.parse(toks, k + 1)
+                if sp is None:
+                    sp = Speaker("", pronoun="<context>")
+                return Attribution(sp, 0, 0, toks[v], toks[v + len(phrase) - 1], "say", None, "impersonal")
+        return None
+
+    def leading(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
+        """"X sier (til Y) (at) ...": a speaker phrase, then the verb, then the claim."""
+        lex = self.lex
+        if first < last and toks[first].low in ("men", "og", "så", "but", "and", "so") and first + 1 < last:
+            first += 1
+        sp, j = self.np.parse(toks, first, initial=True)
+        if sp is None or j >= last:
+            return None
+        if toks[j].text == "," and j + 1 < last and toks[j + 1].low in ("som", "who"):
+            # "Svein Hansen , som står i spissen for aksjonen , understreka ..."
+            k = j + 2
+            while k < last and k - j < 16 and toks[k].text != "," and toks[k].text not in END_MARKS:
+                k += 1
+            if k < last and toks[k].text == ",":
+                j = k
+        if toks[j].text == ",":
+            j += 1
+        # "X har (mange ganger) gjort det klart at", "X vil likevel hevde"
+        k = j
+        if k < last and toks[k].low in ("har", "hadde", "has", "had", "vil", "skal", "kan", "will"):
+            k += 1
+            k = self._skip_adverbs(toks, k, last, 3)
+            while k < last and k - j < 4 and not lex.verb_at(toks, k) and not toks[k].cap and _is_word(toks[k]) \
+                    and toks[k].low not in lex.clause_words:
+                k += 1
+        verb = lex.verb_at(toks, k)
+        if verb is None:
+            return None
+        return self._after_verb(toks, k, verb, sp, last, "leading")
+
+    def _after_verb(self, toks, v, verb, sp, last, mode, need_complement=False) -> Attribution | None:
+        lex = self.lex
+        width, kind, key = verb
+        if key in lex.trailing_only:
+            return None
+        j = v + width
+        j = self._skip_adverbs(toks, j, last)
+        channel = None
+        if j < last and (toks[j].low in lex.channel_preps and toks[j].low != "i"):
+            ch, k = self.channel(toks, j, min(last, j + 6))
+            if ch is not None or k > j:
+                channel, j = ch, k
+        j = self._skip_adverbs(toks, j, last)
+        c = self._complementiser(toks, j)
+        if c == j and (need_complement or key in lex.needs_complement):
+            return None
+        content = [t for t in toks[c:last] if _is_word(t)]
+        if len(content) < 3:
+            return None
+        return Attribution(sp, c, last, toks[v], toks[v + width - 1], kind, channel, mode)
+
+    def inverted(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
+        """"Klokka 19.20 melder politiet at ...", "Derimot meiner han at ..."."""
+        lex = self.lex
+        for v in range(first + 1, min(last, first + 14)):
+            verb = lex.verb_at(toks, v)
+            if verb is None:
+                continue
+            if toks[v - 1].text == ",":
+                return None
+            width = verb[0]
+            sp, j = self.np.parse(toks, v + width)
+            if sp is None:
+                continue
+            channel, j2 = self.channel(toks, j, min(last, j + 8))
+            if channel is not None:
+                j = j2
+            k = self._skip_adverbs(toks, j, last, 3)
+            c = self._complementiser(toks, k)
+            if c == k:
+                return None
+            content = [t for t in toks[c:last] if _is_word(t)]
+            if len(content) < 3:
+                return None
+            return Attribution(sp, c, last, toks[v], toks[v + width - 1], verb[1], channel, "inverted")
+        return None
+
+    def coordinated(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
+        """"X avviser at A , og sier at B" / "Han tar Y i forsvar , og sier at B": the subject opens the sentence."""
+        lex = self.lex
+        sp, j = self.np.parse(toks, first, initial=True)
+        if sp is None:
+            return None
+        for v in range(j + 1, min(last, first + 30)):
+            if toks[v - 1].low not in ("og", "and"):
+                continue
+            verb = lex.verb_at(toks, v)
+            if verb is None:
+                continue
+            att = self._after_verb(toks, v, verb, sp, last, "coordinated")
+            if att is not None:
+                return att
+        return None
+
+    def relative(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
+        """"... mattilsynet NAFDAC , som opplyser at ...": the name before "som" speaks."""
+        lex = self.lex
+        for c in range(first + 1, last - 3):
+            if toks[c].text != "," or toks[c + 1].low not in ("som", "who", "which"):
+                continue
+            verb = lex.verb_at(toks, c + 2)
+            if verb is None:
+                continue
+            k = c - 1
+            while k > first and toks[k - 1].cap and _is_word(toks[k - 1]):
+                k -= 1
+            if not toks[k].cap or not _is_word(toks[k]):
+                continue
+            sp, j = self.np.parse(toks, k, coordinate=False)
+            if sp is None or j != c:
+                continue
+            return self._after_verb(toks, c + 2, verb, sp, last, "relative", need_complement=True)
+        return None
+
+    def according(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
+        """"Ifølge X ...", "... , ifølge X .", "etter det X kjenner til"."""
+        lex = self.lex
+        for a in range(first, last):
+            for marker in lex.according_to:
+                if tuple(t.low for t in toks[a:a + len(marker)]) != marker:
+                    continue
+                sp, j = self.np.parse(toks, a + len(marker))
+                if sp is None:
+                    continue
+                if a == first:
+                    start = j + 1 if j < last and toks[j].text == "," else j
+                    return Attribution(sp, start, last, toks[a], toks[a + len(marker) - 1], "say", None, "according")
+                end = a - 1 if toks[a - 1].text == "," else last
+                if toks[a - 1].text == ",":
+                    return Attribution(sp, first, end, toks[a], toks[a + len(marker) - 1], "say", None, "according")
+                return Attribution(sp, first, last, toks[a], toks[a + len(marker) - 1], "say", None, "according")
+        # "etter det NRK kjenner til" (a hedge that names its source)
+        for a in range(first, last - 4):
+            if toks[a].low in ("etter",) and toks[a + 1].low in ("det", "hva"):
+                for k in range(a + 3, min(last, a + 8)):
+                    if toks[k].low in ("kjenner", "erfarer", "forstår") and (
+                            toks[k].low != "kjenner" or k + 1 < last and toks[k + 1].low == "til"):
+                        sp, _ = self.np.parse(toks, a + 2, coordinate=False)
+                        if sp is None:
+                            break
+                        end_marker = k + (2 if toks[k].low == "kjenner" else 1)
+                        if a == first:
+                            start = end_marker + 1 if end_marker < last and toks[end_marker].text == "," else end_marker
+                            return Attribution(sp, start, last, toks[k], toks[end_marker - 1], "say", None, "according")
+                        return Attribution(sp, first, a - 1 if toks[a - 1].text == "," else a, toks[k],
+                                           toks[end_marker - 1], "say", None, "according")
+        return None
+
+    def cataphoric(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
+        """"Det opplyser X ." / "Det meiner X": the claim is the sentence before."""
+        lex = self.lex
+        if first >= last or toks[first].low not in lex.cataphoric:
+            return None
+        verb = lex.verb_at(toks, first + 1)
+        if verb is None:
+            return None
+        sp, j = self.np.parse(toks, first + 1 + verb[0])
+        if sp is None:
+            return None
+        channel, _ = self.channel(toks, j, last)
+        return Attribution(sp, 0, 0, toks[first + 1], toks[first + verb[0]], verb[1], channel, "cataphoric")
+
+
+# ------------------------------------------------------------------ extraction
+
+
+def _content_start(toks: list[Tok], i: int) -> int:
+    while i < len(toks) and (toks[i].text in DASHES or toks[i].text in OPEN_QUOTES):
+        i += 1
+    return i
+
+
+def _content_end(toks: list[Tok], first: int, end: int) -> int:
+    while end > first and (toks[end - 1].text in END_MARKS or toks[end - 1].text in CLOSE_QUOTES
+                           or toks[end - 1].text in {",", ":"} or toks[end - 1].text in DASHES):
+        end -= 1
+    return end
+
+
+def _register_people(sents: list[Sent], ctx: Context) -> None:
+    """Every capitalised name with a role next to it, in order: the antecedents pronouns and 'ordføraren' need."""
+    lex = ctx.lex
+    np = NPParser(ctx)
+    for sent in sents:
+        toks = sent.toks
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            hit = lex.alias_at(toks, i)
+            if hit is not None:
+                ctx.outlet_mentions.append((t.start, hit[1]))
+                i += hit[0]
+                continue
+            if DOMAIN_RE.match(t.text):
+                ctx.outlet_mentions.append((t.start, t.text))
+            if _is_word(t) and (not t.cap or lex.is_role(t.low) or i == 0):
+                sp, j = np.parse(toks, i, initial=(i == 0), coordinate=False)
+                if sp is not None and sp.name_tokens and sp.kind == "person":
+                    roles = []
+                    for k in range(i, j):
+                        if _is_word(toks[k]) and lex.is_role(toks[k].low):
+                            roles.append(toks[k].low.rsplit("-", 1)[-1])
+                            roles.append(toks[k].low)
+                    _add_person(ctx, sp, roles)
+                    i = max(j, i + 1)
+                    continue
+            if t.cap and i > 0 and _is_word(t):
+                e = _name_end(toks, i, lex)
+                if e - i >= 2:
+                    name_toks = toks[i:e]
+                    sp = Speaker(ctx.text[name_toks[0].start:name_toks[-1].end], name_toks[0].start,
+                                 name_toks[-1].end, kind=np.name_kind(name_toks, False),
+                                 name_tokens=tuple(x.text for x in name_toks if x.text != "."))
+                    if sp.kind == "person":
+                        _add_person(ctx, sp, [])
+                    i = e
+                    continue
+            i += 1
+    ctx.outlet_mentions.sort()
+
+
+def _add_person(ctx: Context, sp: Speaker, roles: list[str]) -> None:
+    for person in ctx.people:
+        if person.tokens == sp.name_tokens:
+            person.roles.extend(r for r in roles if r not in person.roles)
+            return
+    if len(sp.name_tokens) < 2:
+        full = ctx.person_for(sp.name_tokens)
+        if full is not None:
+            full.roles.extend(r for r in roles if r not in full.roles)
+            return
+    ctx.people.append(Person(sp.text, sp.name_tokens, sp.start or 0, sp.end or 0, list(roles)))
+
+
+class Extractor:
+    def __init__(self, doc: Doc | None, article: Article, result: ExtractionResult | None):
+        text = article.text
+        lang = article.language if article.language in ("nb", "nn", "en") else "nb"
+        self.lang = lang
+        self.lex = lexicon(lang)
+        self.article = article
+        self.ctx = Context(text, self.lex, self.lex.outlet_name(article.source))
+        self._read_entities(doc, result)
+        self.sents = split_sentences(text, lang)
+        _register_people(self.sents, self.ctx)
+        self.patterns = Patterns(self.ctx)
+        self.claims: list[tuple[Claim, Sent]] = []
+        self.pending: list[tuple[Claim, Sent, str]] = []  # unattributed quotes resolved after the pass
+
+    def _read_entities(self, doc: Doc | None, result: ExtractionResult | None) -> None:
+        spans: list[tuple[int, int, str]] = []
+        if result is not None and result.mentions:
+            spans = [(m.start_char, m.end_char, m.label) for m in result.mentions]
+        elif doc is not None and doc.has_annotation("ENT_IOB"):
+            spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        for start, end, label in spans:
+            for tok in tokenize(self.ctx.text[start:end], start):
+                self.ctx.ent_kind[tok.start] = label
+
+    # -------------------------------------------------------------- speakers in context
+
+    def resolve(self, sp: Speaker, sent: Sent) -> Speaker:
+        ctx, lex = self.ctx, self.lex
+        if sp.pronoun == "<context>":
+            return ctx.last_speaker or sp
+        if sp.pronoun:
+            if sp.pronoun in lex.plural:
+                if ctx.last_speaker is not None and (ctx.last_speaker.plural or ctx.last_speaker.kind != "person"):
+                    return ctx.last_speaker
+            subject = ctx.last_subject
+            if subject is not None and subject[0] >= sent.index - 1 and (
+                    ctx.last_person is None or subject[0] > ctx.last_person[0]):
+                return subject[1]  # "X avviser kritikken :" / "- ..., seier han"
+            if ctx.last_speaker is not None and ctx.last_speaker.kind in ("person", "role") \
+                    and not ctx.last_speaker.plural:
+                return ctx.last_speaker
+            if ctx.last_person is not None:
+                return ctx.last_person[1]
+            if subject is not None:
+                return subject[1]
+            return ctx.last_speaker or sp
+        if sp.kind == "person" and sp.name_tokens:
+            person = ctx.person_for(sp.name_tokens, before=sp.start)
+            if person is not None and len(person.tokens) > len(sp.name_tokens):
+                return Speaker(person.name, person.start, person.end, sp.role or self._role_of(person), "person",
+                               name_tokens=person.tokens, plural=sp.plural)
+            if sp.role is None:
+                sp.role = self._role_of(person) if person else None
+            return sp
+        if sp.kind == "role" and sp.anaphor and sp.start is not None:
+            word = ctx.text[sp.start:sp.end].split()[-1]
+            person = ctx.person_with_role(word, sp.start)
+            if person is not None:
+                return Speaker(person.name, person.start, person.end, self._role_of(person) or sp.role, "person",
+                               name_tokens=person.tokens)
+        return sp
+
+    def _role_of(self, person: Person | None) -> str | None:
+        if person is None or not person.roles:
+            return None
+        return person.roles[-1]
+
+    def remember(self, sp: Speaker, sent: Sent) -> None:
+        ctx = self.ctx
+        ctx.last_speaker = sp
+        if sp.kind == "person" and not sp.plural:
+            ctx.last_person = (sent.index, sp)
+
+    def note_subject(self, sent: Sent) -> None:
+        """A sentence opening with a named person makes that person the antecedent of a following 'han'."""
+        toks = sent.toks
+        if not toks:
+            return
+        first = _content_start(toks, 0)
+        sp, _ = self.patterns.np.parse(toks, first, initial=True, coordinate=False)
+        if sp is not None and sp.kind == "person" and sp.name_tokens and not sp.pronoun:
+            self.ctx.last_subject = (sent.index, self.resolve(sp, sent))
+
+    # -------------------------------------------------------------- claims
+
+    def make_claim(self, att: Attribution, speaker: Speaker, start: int, end: int, direct: bool,
+                   sents: list[Sent]) -> Claim:
+        ctx, text = self.ctx, self.ctx.text
+        if end - start > MAX_CLAIM_CHARS:
+            if att.mode in ("trailing", "cataphoric"):
+                start = end - MAX_CLAIM_CHARS
+            else:
+                end = start + MAX_CLAIM_CHARS
+        key = speaker.text
+        channel = att.channel
+        if channel:
+            ctx.channels[key] = channel
+        elif key in ctx.channels:
+            channel = ctx.channels[key]
+        relay = self.relay(speaker, channel)
+        toks = [t for s in sents for t in s.toks]
+        hedge = find_hedge(toks, self.lex.lang, text)
+        verification = find_verification(toks, self.lex.lang)
+        if verification is None:
+            verification = {"confirm": "confirmed", "deny": "denied"}.get(att.verb_kind, "unstated")
+        verb = att.verb
+        verb_end = att.verb_end or verb
+        return Claim(
+            start_char=start, end_char=end, text=text[start:end],
+            speaker=speaker.text or None, speaker_start_char=speaker.start, speaker_end_char=speaker.end,
+            speaker_role=speaker.role, speaker_kind=speaker.kind if speaker.text else None, relay=relay,
+            verb=text[verb.start:verb_end.end] if verb else None,
+            verb_start_char=verb.start if verb else None, verb_end_char=verb_end.end if verb else None,
+            direct=direct, hedged=hedge is not None, hedge=hedge, verification=verification,
+        )
+
+    def relay(self, speaker: Speaker, channel: str | None) -> list[str]:
+        outlet_code = self.article.source
+        outlet = self.ctx.outlet
+        chain = [speaker.text] if speaker.text else []
+        if channel and channel != speaker.text and channel != outlet:
+            chain.append(channel)
+        if outlet_code and (not chain or chain[-1] != outlet):
+            chain.append(outlet_code)
+        elif outlet_code and chain and chain[-1] == outlet:
+            chain[-1] = outlet_code
+        return chain
+
+    def emit(self, att: Attribution, sents: list[Sent], toks: list[Tok], direct: bool) -> None:
+        sent = sents[-1]
+        speaker = self.resolve(att.speaker, sent)
+        first = _content_start(toks, att.claim_start)
+        end = _content_end(toks, first, att.claim_end)
+        if end <= first:
+            return
+        claim = self.make_claim(att, speaker, toks[first].start, toks[end - 1].end, direct, sents)
+        self.claims.append((claim, sents[0]))
+        if speaker.text:
+            self.remember(speaker, sent)
+
+    def run(self) -> list[Claim]:
+        sents = self.sents
+        n = len(sents)
+        consumed: set[int] = set()
+        pats = self.patterns
+        k = 0
+        while k < n:
+            sent = sents[k]
+            toks = sent.toks
+            if not toks or k in consumed:
+                k += 1
+                continue
+            first = _content_start(toks, 0)
+            if sent.dash_opened or sent.quote_opened:
+                k = self.quote_run(k, consumed)
+                continue
+            att = pats.cataphoric(toks, 0, len(toks))
+            back = k - 1
+            while back > 0 and sents[back].toks and not sents[back].ends_with_mark and back > k - 3:
+                back -= 1  # "Det meiner X" after a subhead points past the subhead
+            if att is not None and k > 0 and sents[back].toks:
+                prev = sents[back]
+                self._retract(prev)
+                att.claim_start, att.claim_end = _content_start(prev.toks, 0), len(prev.toks)
+                self.emit(att, [prev, sent], prev.toks, prev.dash_opened or prev.quote_opened)
+                consumed.update({back, k})
+                k += 1
+                continue
+            for pattern in (pats.trailing, pats.according, pats.leading, pats.coordinated, pats.relative,
+                            pats.inverted):
+                att = pattern(toks, first, len(toks))
+                if att is not None:
+                    break
+            if att is not None:
+                direct = False
+                if att.mode == "trailing":
+                    direct = toks[first - 1].text in OPEN_QUOTES if first > 0 else False
+                self.emit(att, [sent], toks, direct)
+                consumed.add(k)
+            else:
+                self.note_subject(sent)
+            k += 1
+        self.resolve_pending()
+        claims = sorted((c for c, _ in self.claims), key=lambda c: c.start_char)
+        return claims
+
+    def _retract(self, sent: Sent) -> None:
+        """Drop an unattributed quote claim for ``sent`` that a following "Det sier X" attributes."""
+        self.pending = [p for p in self.pending if p[1] is not sent]
+
+    def quote_run(self, k: int, consumed: set[int]) -> int:
+        """A dash- or «-opened quote from sentence k, closed by "sier X" at most MAX_RUN_SENTENCES on."""
+        sents = self.sents
+        n = len(sents)
+        pats = self.patterns
+        head = sents[k]
+        guillemet = head.quote_opened
+        closed = False
+        run: list[Sent] = []
+        for q in range(k, min(n, k + MAX_RUN_SENTENCES)):
+            s = sents[q]
+            if q > k and (s.dash_opened or s.quote_opened and not guillemet or not head.ends_with_mark):
+                break
+            if q > k and not guillemet and (pats.leading(s.toks, 0, len(s.toks)) or pats.according(
+                    s.toks, 0, len(s.toks)) or pats.cataphoric(s.toks, 0, len(s.toks))):
+                break
+            run.append(s)
+            toks = [t for r in run for t in r.toks]
+            if guillemet and not closed:
+                close = quote_close(toks, 0)
+                if close is None:
+                    continue
+                closed = True
+            att = pats.trailing(toks, 0, len(toks))
+            if att is not None and (att.mode != "impersonal" or True):
+                self.emit(att, run, toks, True)
+                consumed.update(range(k, q + 1))
+                return q + 1
+            if guillemet and closed:
+                # «...» then "Det sier X ." in the next sentence
+                if q + 1 < n:
+                    nxt = sents[q + 1]
+                    att = pats.cataphoric(nxt.toks, 0, len(nxt.toks))
+                    if att is not None:
+                        att.claim_start, att.claim_end = 0, len(toks)
+                        self.emit(att, run + [nxt], toks, True)
+                        consumed.update(range(k, q + 2))
+                        return q + 2
+                break
+            if not s.ends_with_mark:
+                break
+        # unattributed: this sentence (or, for «», up to the closing mark) is a quote of the current speaker
+        if guillemet and closed:
+            run_sents = run
+        else:
+            run_sents = [head]
+        toks = [t for r in run_sents for t in r.toks]
+        # "- ... ." followed by "Det sier X ."
+        nxt_index = run_sents[-1].index + 1
+        if nxt_index < n:
+            nxt = sents[nxt_index]
+            att = pats.cataphoric(nxt.toks, 0, len(nxt.toks))
+            if att is not None:
+                att.claim_start, att.claim_end = 0, len(toks)
+                self.emit(att, run_sents + [nxt], toks, True)
+                consumed.update(range(k, nxt_index + 1))
+                return nxt_index + 1
+        first = _content_start(toks, 0)
+        end = _content_end(toks, first, len(toks))
+        question = toks[-1].text == "?" and head.ends_with_mark  # an interviewer's question, not a claim
+        if not question and end - first >= 1 and any(_is_word(t) for t in toks[first:end]):
+            headline = not head.ends_with_mark
+            att = Attribution(Speaker(""), first, end, None, None, "say", None, "unattributed")
+            sp = None if headline else self.ctx.last_speaker
+            if sp is not None:
+                self.emit(Attribution(sp, first, end, None, None, "say", None, "unattributed"), run_sents, toks, True)
+            else:
+                claim = self.make_claim(att, Speaker(""), toks[first].start, toks[end - 1].end, True, run_sents)
+                self.pending.append((claim, head, "headline" if headline else "next"))
+        consumed.update(r.index for r in run_sents)
+        return run_sents[-1].index + 1
+
+    def resolve_pending(self) -> None:
+        """Headline and subhead quotes go to the body quote they echo; other lone quotes to the next speaker."""
+        attributed = [(c, s) for c, s in self.claims if c.speaker]
+        df: dict[str, int] = {}
+        for sent in self.sents:  # words common in the article say little about which quote a headline echoes
+            for w in _content_words(self.ctx.text[sent.start:sent.end]):
+                df[w] = df.get(w, 0) + 1
+        for claim, sent, why in self.pending:
+            chosen = None
+            if why == "headline":
+                words = _content_words(claim.text)
+                best = 0.0
+                for other, _ in attributed:
+                    score = sum(1.0 / df.get(w, 1) for w in words & _content_words(other.text))
+                    if score > best:
+                        best, chosen = score, other
+            if chosen is None:
+                later = [c for c, s in attributed if c.start_char > claim.start_char]
+                chosen = later[0] if later else None
+            if chosen is None:
+                continue
+            claim.speaker = chosen.speaker
+            claim.speaker_start_char = chosen.speaker_start_char
+            claim.speaker_end_char = chosen.speaker_end_char
+            claim.speaker_role = chosen.speaker_role
+            claim.speaker_kind = chosen.speaker_kind
+            claim.relay = list(chosen.relay)
+            self.claims.append((claim, sent))
+
+
+def _content_words(text: str) -> set[str]:
+    """Word stems of five letters or more: enough to tell which quote a headline echoes."""
+    return {w.lower()[:6] for w in re.findall(r"\w+", text) if len(w) >= 5}
 
 
 def extract_claims(doc: Doc, article: Article, result: ExtractionResult) -> list[Claim]:
-    return []
+    """The attributed claims in ``article``, in text order."""
+    if not article.text.strip():
+        return []
+    return Extractor(doc, article, result).run()
+
+
+def hedge_of_span(article: Article, start: int, end: int) -> str | None:
+    """The hedge marker in ``article.text[start:end]`` ("skal ha sprengt", "angivelig"), for stages that
+    read the outlet's own unattributed sentences."""
+    lang = article.language if article.language in ("nb", "nn", "en") else "nb"
+    return find_hedge(tokenize(article.text[start:end], start), lang, article.text)
