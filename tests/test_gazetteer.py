@@ -1,0 +1,64 @@
+"""The offline gazetteer: package data plus the project alias tables, loaded fast."""
+
+from __future__ import annotations
+
+import time
+
+from kilde.extract.gazetteer import Gazetteer, fold, load_gazetteer
+
+
+def names(gaz: Gazetteer, text: str) -> set[tuple[str, str | None]]:
+    return {(entry.name, entry.country) for entry, _ in gaz.lookup(text)}
+
+
+def test_norwegian_country_names_come_from_cldr():
+    gaz = load_gazetteer()
+    assert ("Turkey", "TR") in names(gaz, "Tyrkia")
+    assert ("Norway", "NO") in names(gaz, "Norge")
+    assert ("Norway", "NO") in names(gaz, "Noreg")  # Nynorsk
+
+
+def test_cities_have_geonames_ids_coordinates_and_alternate_names():
+    gaz = load_gazetteer()
+    tadmur = next(e for e, _ in gaz.lookup("Palmyra") if e.country == "SY")
+    assert tadmur.name == "Tadmur" and tadmur.geonames_id == 163808
+    assert tadmur.latitude is not None and 34 < tadmur.latitude < 35
+    assert ("Palmyra", "US") in names(gaz, "Palmyra")
+
+
+def test_alias_table_adds_what_the_packages_lack():
+    gaz = load_gazetteer()
+    assert ("Gaza Strip", "PS") in names(gaz, "Gazastripen")
+    assert ("West Bank", "PS") in names(gaz, "Vestbredden")
+    assert ("Middle East", None) in names(gaz, "Midtøsten")
+    assert ("Deir ez-Zor", "SY") in names(gaz, "Deir al-Zor")
+    sogn = next(e for e, _ in gaz.lookup("Sogn og Fjordane"))
+    assert sogn.kind == "admin" and sogn.country == "NO"
+    assert sogn.latitude is not None  # from its admin centre, a GeoNames town
+
+
+def test_admin_regions_from_pycountry():
+    gaz = load_gazetteer()
+    homs = [e for e, _ in gaz.lookup("Homs-provinsen")]
+    assert homs and homs[0].kind == "admin" and homs[0].country == "SY"
+
+
+def test_region_kinds():
+    gaz = load_gazetteer()
+    assert gaz.country("NO").kind == "country"
+    assert next(e for e, _ in gaz.lookup("Europa")).kind == "region"
+    assert next(e for e, _ in gaz.lookup("Vestlandet")).kind == "admin"  # a region inside Norway
+
+
+def test_folding_ignores_accents_and_norwegian_letters():
+    assert fold("Førde") == fold("Forde") == "forde"
+    assert fold("Tromsø") == "tromso"
+    assert fold("Deir al-Zor") == "deir al zor"
+
+
+def test_loads_fast_once_cached():
+    start = time.perf_counter()
+    gaz = load_gazetteer()
+    gaz.lookup("Bergen")
+    assert time.perf_counter() - start < 0.1  # cached after the first call
+    assert len(gaz) > 100_000

@@ -1,0 +1,123 @@
+"""Places: toponyms found in Norwegian text and resolved offline, with the article as context."""
+
+from __future__ import annotations
+
+import pytest
+
+from kilde.extract.places import extract_places
+from kilde.model import Article, ExtractionResult, Mention, Place
+
+
+def places(text: str, lang: str = "nb", mentions: list[Mention] | None = None) -> dict[str, Place]:
+    article = Article(text=text, language=lang)
+    result = ExtractionResult(article=article, mentions=mentions or [])
+    found = extract_places(None, article, result)  # type: ignore[arg-type]
+    for place in found:
+        assert text[place.start_char:place.end_char] == place.text
+    return {p.text: p for p in found}
+
+
+def test_palmyra_in_an_article_about_syria_is_tadmur():
+    found = places("IS-krigere har tatt kontroll over Palmyra .\nKampene i Syria fortsetter , og regimet "
+                   "sender forsterkninger fra Damaskus .")
+    assert found["Palmyra"].name == "Tadmur" and found["Palmyra"].country == "SY"
+    assert found["Palmyra"].geonames_id == 163808
+    assert found["Palmyra"].precision == "exact" and found["Palmyra"].geo_precision == 1
+
+
+def test_palmyra_in_an_article_about_new_york_is_palmyra_ny():
+    found = places("En brann har ødelagt et kjøpesenter i Palmyra .\nBrannvesenet i New York sier at "
+                   "ingen ble skadet . Bygningen ligger i delstaten New York .")
+    assert found["Palmyra"].country == "US" and found["Palmyra"].admin1 == "NY"
+
+
+def test_norwegian_country_name():
+    found = places("Regjeringen i Tyrkia stenger grensen .")
+    assert found["Tyrkia"].country == "TR"
+    assert found["Tyrkia"].precision == "country" and found["Tyrkia"].geo_precision == 3
+
+
+def test_gaza_strip_is_a_region_of_palestine():
+    found = places("Israelske fly angrep mål på Gazastripen natt til søndag .")
+    gaza = found["Gazastripen"]
+    assert gaza.name == "Gaza Strip" and gaza.country == "PS"
+    assert gaza.precision == "admin" and gaza.latitude is not None
+
+
+def test_near_a_town_is_near():
+    found = places("Flere sivile ble drept i kamper nær Homs lørdag .")
+    assert found["Homs"].country == "SY"
+    assert found["Homs"].precision == "near" and found["Homs"].geo_precision == 2
+
+
+@pytest.mark.parametrize("marker", ["utenfor", "sør for", "ved"])
+def test_other_near_markers(marker: str):
+    found = places(f"En bilbombe eksploderte {marker} Aleppo i går .")
+    assert found["Aleppo"].precision == "near"
+
+
+def test_province_suffix_gives_the_admin_region():
+    found = places("Guvernøren i Homs-provinsen bekrefter angrepet .")
+    assert found["Homs-provinsen"].precision == "admin"
+    assert found["Homs-provinsen"].country == "SY"
+
+
+def test_larger_than_a_country_is_region():
+    found = places("Uroen sprer seg i Midtøsten .")
+    assert found["Midtøsten"].precision == "region" and found["Midtøsten"].country is None
+
+
+def test_norwegian_towns_and_municipalities():
+    found = places("Ulykka skjedde utanfor Førde i Sogn og Fjordane .\nVinje kommune ber om hjelp .", "nn")
+    assert found["Førde"].country == "NO" and found["Førde"].precision == "near"
+    assert found["Sogn og Fjordane"].precision == "admin"
+    assert found["Vinje kommune"].name == "Vinje" and found["Vinje kommune"].precision == "admin"
+
+
+def test_bergen_in_a_norwegian_article_is_bergen_norway():
+    assert places("Han flyttet til Bergen i fjor .")["Bergen"].geonames_id == 3161732
+
+
+def test_genitive_and_capitalised_marker():
+    found = places("Norges statsminister reiste hjem .\nI Sverige er det valg .")
+    assert found["Norges"].country == "NO"
+    assert found["Sverige"].country == "SE"
+
+
+def test_person_names_are_not_places():
+    found = places("Statsminister Jens Stoltenberg møtte Kjell Magne Bondevik .\nSa Stoltenberg til NTB .")
+    assert not found
+
+
+def test_ner_mentions_are_used_and_gpe_org_is_less_certain():
+    text = "Norge vil ikke stanse bombingen i Libya ."
+    mentions = [Mention(start_char=0, end_char=5, text="Norge", label="GPE_ORG"),
+                Mention(start_char=34, end_char=39, text="Libya", label="GPE_LOC")]
+    found = places(text, mentions=mentions)
+    assert found["Norge"].country == "NO" and found["Libya"].country == "LY"
+    assert found["Norge"].score < found["Libya"].score
+
+
+def test_ner_person_mention_blocks_a_pattern():
+    text = "Kirsten Bergen sa at hun flytter til Oslo ."
+    found = places(text, mentions=[Mention(start_char=0, end_char=14, text="Kirsten Bergen", label="PER")])
+    assert "Bergen" not in found and found["Oslo"].country == "NO"
+
+
+def test_unknown_names_and_empty_text_give_nothing():
+    assert places("Vi reiste til Xyzzyville i fjor .") == {}
+    assert places(" ") == {}
+
+
+def test_gold_set_scores():
+    """The annotated toponyms (tests/gold/places.jsonl) score above the targets with NER spans."""
+    from conftest import shared_articles
+
+    shared_articles()  # skips when ../shared is absent
+    from kilde.evaluation.places import load_gold, score
+
+    gold = load_gold()
+    assert len({g["article"] for g in gold}) >= 40
+    results = score(gold, "ner")
+    assert results["all"]["place"] >= 0.90
+    assert results["all"]["country"] >= 0.98
