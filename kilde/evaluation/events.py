@@ -238,7 +238,7 @@ def report(scores: dict[str, Score]) -> str:
 def register(app: typer.Typer) -> None:
     @app.command("events")
     def events_command(
-        split: str = typer.Option("", help="only this split: train (tuned on), dev or samples (held out)"),
+        split: str = typer.Option("", help="only this split: train or samples-train (tuned on), dev or samples (held out)"),
         errors: bool = typer.Option(False, "--errors", help="list false positives, misses, wrong actors and places"),
         gold_file: list[Path] = typer.Option(None, "--gold", help="gold JSONL files (default tests/gold/events*.jsonl)"),
     ) -> None:

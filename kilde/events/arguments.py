@@ -71,6 +71,7 @@ def roles(sent: Sentence, actors: list[ActorMention], start: int, end: int, nomi
                 actor2 = [a]
     if inside and not actor1:
         actor1 = inside
+    within = [a for a in usable if a.start > start and a.end <= end]  # "trakk [etiopiske styrker] seg ut"
     passive = not nominal and any(w in PASSIVE_AUX for w in lowers[max(0, start - 4):start])
     rightward = [a for a in usable if a.start >= end and a.start - end <= 6]
     leftward = [a for a in usable if a.end <= start and a not in inside]
@@ -80,9 +81,12 @@ def roles(sent: Sentence, actors: list[ActorMention], start: int, end: int, nomi
             actor1 = _conjoined(usable, agents[0], sent, leftward=False)
     if not actor1:
         # A premodifier: "Israels bombardement", "russiske og syriske luftangrep", "Natos militæraksjon".
-        adjacent = [a for a in leftward if start - a.end <= 1 and not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP)]
+        adjacent = [a for a in leftward if start - a.end <= 1 and (
+            a.text.endswith(("s", "'")) or not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP))]
         if adjacent:
             actor1 = _conjoined(usable, adjacent[-1], sent, leftward=True)
+    if not actor1 and within and not passive:
+        actor1 = within[:1]
     if not actor1 and not nominal and not passive:
         # Subject before the verb in its clause, or after it in a verb-second clause ("I går bombet Nato-fly ...").
         candidates = [a for a in leftward if not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP | {"fra", "med", "til"})]
@@ -114,17 +118,33 @@ def roles(sent: Sentence, actors: list[ActorMention], start: int, end: int, nomi
     return Roles(actor1, actor2)
 
 
-def place_for(result: ExtractionResult, sent: Sentence, trigger_char: int, fallback: list[Place]) -> tuple[Place | None, str]:
-    """The nearest resolved place in the sentence, else the last one named before it, else the article's first."""
+def place_for(result: ExtractionResult, sent: Sentence, trigger_char: int, fallback: list[Place],
+              exclude: list[tuple[int, int]], previous: Place | None) -> tuple[Place | None, str]:
+    """The nearest resolved place in the sentence (not inside an actor's name: "Israels bombardement"); else the
+    place of the event told just before; else the place the article names most."""
     places = result.places or fallback
-    in_sentence = [p for p in places if sent.start <= p.start_char < sent.end]
+    lowered = sent.text.lower()
+
+    def usable(p: Place) -> bool:
+        return not any(lo <= p.start_char < hi for lo, hi in exclude)
+
+    def distance(p: Place) -> float:
+        before = lowered[max(0, p.start_char - sent.start - 6):p.start_char - sent.start].split()
+        bonus = 25 if before and before[-1] in PLACE_PREP | {"på", "mot", "over", "on", "at"} else 0
+        return abs(p.start_char - trigger_char) - bonus
+
+    in_sentence = [p for p in places if sent.start <= p.start_char < sent.end and usable(p)]
     if in_sentence:
-        return min(in_sentence, key=lambda p: abs(p.start_char - trigger_char)), "sentence"
-    before = [p for p in places if p.start_char < sent.start]
-    if before:
-        return max(before, key=lambda p: p.start_char), "context"
-    if places:
-        return min(places, key=lambda p: p.start_char), "article"
+        return min(in_sentence, key=distance), "sentence"
+    if previous is not None:
+        return previous, "context"
+    counts: dict[str, list[Place]] = {}
+    for p in places:
+        if usable(p):
+            counts.setdefault(p.name or p.text, []).append(p)
+    if counts:
+        best = max(counts.values(), key=lambda group: (len(group), -group[0].start_char))
+        return best[0], "article"
     return None, ""
 
 

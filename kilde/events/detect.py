@@ -8,6 +8,7 @@ one event type in one sentence collapse to one event.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from spacy.tokens import Doc
@@ -26,8 +27,9 @@ from kilde.events.modality import historical_cue, modality
 from kilde.events.ontology import event_type_of, is_sub_event, plover_of
 from kilde.events.text import Sentence, is_nominal, sentences
 from kilde.events.triggers import Lexicon, TriggerMatch, cue_in, find_triggers, lexicon
-from kilde.model import Actor, Article, Claim, Event, ExtractionResult, Span
+from kilde.model import Actor, Article, Claim, Event, ExtractionResult, Place, Span
 
+_BIG = re.compile(r"\b\d{1,3}(?:[. ]\d{3})+\b|\b\d{5,}\b")
 ARTICLE_CONTEXT_MIN = 3  # distinct conflict cues that make an article "about armed conflict"
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 PROTESTERS = ActorEntry("protesters", "Protesters", "Protesters")
@@ -60,7 +62,7 @@ def _context_ok(needs: str, context: list[str], lex: Lexicon, scores: dict[str, 
             return True, 0.1
         return (scores["conflict"] >= ARTICLE_CONTEXT_MIN and not crime), -0.1
     if needs == "political":
-        if crime and not cue_in(c.get("political", []), context):
+        if crime and not conflict:
             return False, 0.0
         if conflict or cue_in(c.get("political", []), context):
             return True, 0.1
@@ -120,25 +122,80 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
     fallback = [] if result.places else fallback_places(article, sents, table)
     hist_days = modality_cues(lang).historical_days
     history: list[ActorMention] = []
+    told: list[tuple[int, Event]] = []  # (sentence number, event) of the violent/protest events so far
     events: list[Event] = []
     for sent in sents:
         mentions = [m for m in result.mentions if sent.start <= m.start_char < sent.end]
         actors = find_actors(sent, table, mentions, history)
         history.extend(a for a in actors if a.entry is not None and a.kind != "anaphor")
         lowers = sent.lowers()
-        found: dict[str, Event] = {}
+        previous = next((e for n, e in reversed(told) if n >= sent.n - 3), None)
+        candidates: list[tuple[TriggerMatch, Event, str]] = []
         for match in find_triggers(sent, lex):
-            event = _event(match, sent, lowers, actors, lex, scores, article, result, fallback, hist_days, lang)
-            if event is None:
+            if match.start > 0 and lowers[match.start - 1] in lex.generic_before:
                 continue
+            made = _event(match, sent, lowers, actors, lex, scores, article, result, fallback, hist_days, lang,
+                          previous.place if previous else None)
+            if made is not None:
+                candidates.append((match, *made))
+        main = [e for m, e, _ in candidates if not m.entry.consequence and _acled(e)]
+        found: dict[str, Event] = {}
+        for match, event, place_how in candidates:
+            if match.entry.consequence and _is_toll(match, event, main, previous, place_how, sent, result):
+                continue
+            token = lowers[match.anchor]
+            if (token in match.entry.definite and match.prefix is None and event.sub_event_type == match.entry.event
+                    and previous is not None and previous.sub_event_type and _violent(previous)):
+                _recode(event, previous.sub_event_type)
             key = event.sub_event_type or f"plover:{event.plover_category}"
             kept = found.get(key)
             if kept is None:
                 found[key] = event
             else:
                 _absorb(kept, event)
-        events.extend(sorted(found.values(), key=lambda e: e.trigger.start_char if e.trigger else 0))
+        ordered = sorted(found.values(), key=lambda e: e.trigger.start_char if e.trigger else 0)
+        told.extend((sent.n, e) for e in ordered if _acled(e) and e.current)
+        events.extend(ordered)
     return events
+
+
+def _acled(event: Event) -> bool:
+    return bool(event.sub_event_type)
+
+
+def _violent(event: Event) -> bool:
+    return bool(event.event_type) and event.event_type in VIOLENT_TYPES
+
+
+def _recode(event: Event, sub: str) -> None:
+    event.event_type, event.sub_event_type = event_type_of(sub), sub
+    event.plover_category, mode = plover_of(sub)
+    event.plover_mode = mode or None
+
+
+def _is_toll(match: TriggerMatch, event: Event, main: list[Event], previous: Event | None, place_how: str,
+             sent: Sentence, result: ExtractionResult) -> bool:
+    """Whether a "drept" is the death toll of an event told beside it (or an aggregate over a war), not an event."""
+    if main:
+        return True
+    if _big_number(sent, result):
+        return True  # "Minst 137.000 menneske er drepne": a war's toll
+    if previous is not None and _violent(previous) and event.actor1 is None:
+        same_place = place_how != "sentence" or (previous.place and event.place and
+                                                 (previous.place.name or previous.place.text) == (event.place.name or event.place.text))
+        if same_place:
+            if previous.fatalities_best is None and event.fatalities_best is not None:
+                previous.fatalities_low, previous.fatalities_best = event.fatalities_low, event.fatalities_best
+                previous.fatalities_high = event.fatalities_high
+            return True
+    return False
+
+
+def _big_number(sent: Sentence, result: ExtractionResult) -> bool:
+    numbers = [q.best or q.low or 0 for q in result.quantities if sent.start <= q.start_char < sent.end]
+    if not result.quantities:
+        numbers = [float(m.group(0).replace(".", "").replace(" ", "")) for m in _BIG.finditer(sent.text)]
+    return any(n >= 1000 for n in numbers)
 
 
 def _absorb(kept: Event, other: Event) -> None:
@@ -157,7 +214,7 @@ def _absorb(kept: Event, other: Event) -> None:
 
 def _event(match: TriggerMatch, sent: Sentence, lowers: list[str], actors: list[ActorMention], lex: Lexicon,
            scores: dict[str, int], article: Article, result: ExtractionResult, fallback: list, hist_days: int,
-           lang: str) -> Event | None:
+           lang: str, previous_place: Place | None) -> tuple[Event, str] | None:
     entry = match.entry
     if match.end < len(lowers) and lowers[match.end] in entry.after_block:
         return None
@@ -187,7 +244,8 @@ def _event(match: TriggerMatch, sent: Sentence, lowers: list[str], actors: list[
 
     start_char, end_char = match.span(sent)
     flags = modality(sent, match.start, match.end, nominal, lang)
-    place, place_how = place_for(result, sent, start_char, fallback)
+    exclude = [(a.start_char, a.end_char) for a in [*who.actor1, *who.actor2]]
+    place, place_how = place_for(result, sent, start_char, fallback, exclude, previous_place)
     time = time_for(result, article, sent, start_char)
     quantities = quantities_for(result, sent)
     claims = _claims_over(result.claims, start_char, end_char)
@@ -245,4 +303,4 @@ def _event(match: TriggerMatch, sent: Sentence, lowers: list[str], actors: list[
         confidence=confidence,
         claim_ids=[c.id for c in claims if c.id],
         sources=_sources(claims, article),
-    )
+    ), place_how

@@ -17,7 +17,8 @@ from kilde.lang import load_data
 
 NOUN_REACH = 3  # tokens between a cue and the noun it governs ("truer med [nye] angrep", "planlegger et [nytt] angrep")
 FILLERS = {"en", "et", "ei", "ein", "eit", "nye", "nytt", "ny", "flere", "fleire", "noe", "noko", "nok", "et", "større", "store",
-           "massive", "massivt", "kraftig", "kraftige", "nye", "mulig", "mogleg", "ytterligere", "fleire", "a", "an", "new", "more"}
+           "massive", "massivt", "kraftig", "kraftige", "nye", "mulig", "mogleg", "ytterligere", "fleire", "a", "an", "new", "more",
+           "det", "blir", "bli", "vert", "verte", "kjem", "kommer", "noen", "nokon", "nokre", "any", "there", "be", "will"}
 
 
 @dataclass
@@ -30,6 +31,8 @@ class Cues:
     hedged: list[tuple[str, ...]]
     historical: list[str]
     historical_days: int
+    conditional: list[tuple[str, ...]]
+    future: list[tuple[str, ...]]
 
 
 @lru_cache(maxsize=8)
@@ -55,6 +58,8 @@ def cues(lang: str) -> Cues:
         hedged=phrases("hedged"),
         historical=list(merged.get("historical", [])),
         historical_days=int(merged.get("historical_days", 365)),
+        conditional=phrases("conditional"),
+        future=phrases("future"),
     )
 
 
@@ -100,6 +105,14 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
                 continue
             flags["negated" if name == "negation" else "hypothetical"] = True
             flags["cues"].append(" ".join(hit[1]))
+    # Conditionals, threats and plans reach everything in their clause; future words the whole sentence.
+    wide = _clause_before(lowers, start, 2 * c.window, c.breaks - {"og", "and"})
+    hit = _find(lowers, wide, start, c.conditional)
+    if hit is None:
+        hit = _find(lowers, 0, len(lowers), c.future)
+    if hit is not None and not flags["hypothetical"]:
+        flags["hypothetical"] = True
+        flags["cues"].append(" ".join(hit[1]))
     if not nominal and not flags["negated"]:
         # "IS angrep ikke byen": negation right after a finite verb.
         after = lowers[end:end + 2]

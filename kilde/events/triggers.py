@@ -28,6 +28,8 @@ class TriggerEntry:
     after_block: list[str] = field(default_factory=list)
     by_actor_type: dict[str, str] = field(default_factory=dict)
     phrase: bool = False
+    consequence: bool = False  # "drept": a death toll of an event named beside it, not an event of its own
+    definite: list[str] = field(default_factory=list)  # "angrepet": refers back to an event already told
 
 
 @dataclass
@@ -40,6 +42,7 @@ class Lexicon:
     cues: dict[str, list[str]]
     compound_modifiers: dict[str, str]
     blocked_prefixes: list[str]
+    generic_before: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -77,6 +80,8 @@ def _entry(raw: dict[str, Any], phrase: bool = False) -> TriggerEntry:
         after_block=[str(w).lower() for w in raw.get("after_block") or []],
         by_actor_type=dict(raw.get("by_actor_type") or {}),
         phrase=phrase,
+        consequence=bool(raw.get("consequence", False)),
+        definite=[str(w).lower() for w in raw.get("definite") or []],
     )
 
 
@@ -87,6 +92,7 @@ def lexicon(lang: str) -> Lexicon:
     cues: dict[str, list[str]] = {}
     modifiers: dict[str, str] = {}
     blocked: list[str] = []
+    generic: list[str] = []
     by_lemma: dict[str, TriggerEntry] = {}
     for code in _languages(lang):
         data = load_data(code, "triggers") or {}
@@ -97,11 +103,14 @@ def lexicon(lang: str) -> Lexicon:
         for lemma, forms in (data.get("extends") or {}).items():
             if lemma in by_lemma:
                 by_lemma[lemma].forms.extend(str(f).lower() for f in forms)
+                if by_lemma[lemma].definite:
+                    by_lemma[lemma].definite.extend(str(f).lower() for f in forms if str(f).lower().endswith(("et", "ene", "a")))
         phrases.extend(data.get("phrases") or [])
         for name, stems in (data.get("cues") or {}).items():
             cues.setdefault(name, []).extend(str(s).lower() for s in stems)
         modifiers.update(data.get("compound_modifiers") or {})
         blocked.extend(str(p).lower() for p in data.get("blocked_compound_prefixes") or [])
+        generic.extend(str(w).lower() for w in data.get("generic_before") or [])
     forms: dict[str, list[TriggerEntry]] = {}
     lemmas: dict[str, list[TriggerEntry]] = {}
     heads: list[tuple[str, TriggerEntry]] = []
@@ -116,7 +125,7 @@ def lexicon(lang: str) -> Lexicon:
             if entry.compound:
                 heads.append((form, entry))
     heads.sort(key=lambda h: -len(h[0]))
-    return Lexicon(lang, forms, lemmas, heads, phrases, cues, modifiers, blocked)
+    return Lexicon(lang, forms, lemmas, heads, phrases, cues, modifiers, blocked, generic)
 
 
 def cue_in(stems: list[str], lowers: list[str]) -> str | None:
