@@ -36,6 +36,7 @@ W_COUNTRY_SHARE = 2.5
 W_COUNTRY_NEARBY = 1.0
 W_ADMIN1 = 1.0
 W_ADMIN_CUE = 2.5
+W_SAME_NAME_ADMIN = 1.0
 NEARBY_SENTENCES = 2
 BIG_CITY = 100_000
 LIKELY_TOWN = 50_000  # a foreign town this big may stand without a marker ("naboer , Thailand og Singapore")
@@ -412,6 +413,12 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
 
 def rank(cand: Candidate, ctx: Context | None, home: str | None) -> list[tuple[float, Entry]]:
     scored = [(score_entry(e, m, cand, ctx, home), e) for e, m in cand.options]
+    if not cand.admin_cue:
+        # A town and the admin region named after it (Jenin, Idlib): without "-provinsen" or
+        # "fylke", the bare name is the town.
+        towns = {(e.country, fold(e.name)) for e, _ in cand.options if e.kind == "town"}
+        scored = [(s - W_SAME_NAME_ADMIN if e.feature.startswith("ADM") and (e.country, fold(e.name)) in towns
+                   else s, e) for s, e in scored]
     scored.sort(key=lambda pair: (-pair[0], pair[1].key))
     return scored
 
