@@ -1,34 +1,13 @@
-"""kilde: dated news articles in, a source-attributed event database out."""
+"""kilde: dated news articles in, a source-attributed event database out.
+
+    import kilde
+    result = kilde.extract("IS tok kontroll over Palmyra søndag.", published="2016-12")
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import TYPE_CHECKING
-
 __version__ = "0.1.0"
 
-if TYPE_CHECKING:
-    from kilde.model import ExtractionResult
-
-
-def extract(
-    text: str,
-    published: str | date | datetime | None = None,
-    language: str | None = None,
-    source: str | None = None,
-    title: str | None = None,
-    url: str | None = None,
-) -> ExtractionResult:
-    """Run the whole pipeline on one article and return its records (no database).
-
-    ``published`` may be a date, a datetime or a string such as ``"2016-12"``
-    (month precision) or ``"2016-12-11 14:30"`` (minute precision).
-    """
-    from kilde.ingest.article import make_article
-    from kilde.pipeline import extract_article
-
-    article = make_article(text, published=published, language=language, source=source, title=title, url=url)
-    return extract_article(article)
-
+from kilde import extract  # noqa: E402  (callable: see kilde/extract/__init__.py)
 
 __all__ = ["extract", "__version__"]

@@ -347,10 +347,11 @@ class SQLiteStore(Store):
     def summary(self) -> dict:
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
         by_type = {
-            (row[0] or "?") + (f" / {row[1]}" if row[1] else ""): row[2]
+            (f"{row[0]} / {row[1]}" if row[0] else f"PLOVER {row[2] or '?'}"): row[3]
             for row in self.conn.execute(
-                "SELECT event_type, sub_event_type, count(*) FROM events WHERE historical = 0 AND negated = 0"
-                " AND hypothetical = 0 GROUP BY event_type, sub_event_type ORDER BY count(*) DESC")
+                "SELECT event_type, sub_event_type, plover_category, count(*) FROM events WHERE historical = 0"
+                " AND negated = 0 AND hypothetical = 0 GROUP BY event_type, sub_event_type,"
+                " CASE WHEN event_type IS NULL THEN plover_category END ORDER BY count(*) DESC")
         }
         return {
             "articles": one("SELECT count(*) FROM articles"),
