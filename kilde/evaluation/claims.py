@@ -14,6 +14,7 @@ aliases normalised: "bt.no" = "BT" = "Bergens Tidende").
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,8 @@ import typer
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold" / "claims.jsonl"
 TEAM = ROOT / "tests" / "gold" / "claims_team.jsonl"
-DEFAULT_ARTICLES = ROOT.parent / "shared" / "data" / "articles" / "norne-articles.jsonl"
+SHARED = Path(os.environ.get("KILDE_SHARED", ROOT.parent / "shared"))
+DEFAULT_ARTICLES = SHARED / "data" / "articles" / "norne-articles.jsonl"
 
 
 def _words(name: str | None) -> list[str]:
@@ -170,8 +172,17 @@ def evaluate_team() -> dict[str, float]:
         obj = json.loads(line)
         article = make_article(obj["text"], published=obj.get("date"), language=obj["language"],
                                source=obj.get("source"))
-        rows.append((_extract(article), obj["claims"]))
+        rows.append((_extract(article), team_claims(obj)))
     return score(rows)
+
+
+def team_claims(obj: dict) -> list[dict]:
+    """The team set's claims with offsets: each ``quote`` is found in the text (first occurrence)."""
+    out = []
+    for claim in obj["claims"]:
+        start = obj["text"].index(claim["quote"])
+        out.append({**claim, "start_char": start, "end_char": start + len(claim["quote"])})
+    return out
 
 
 def _print(title: str, result: dict[str, float]) -> None:

@@ -48,6 +48,7 @@ MAX_NP_TOKENS = 16
 NAME_PARTICLES = {"von", "van", "de", "der", "den", "af", "al", "el", "bin", "ibn", "da", "di", "la", "le", "du"}
 DOMAIN_RE = re.compile(r"^[\w-]+\.(no|com|se|dk|net|org|uk|de|fr|nu|info)$", re.IGNORECASE)
 CODE_LANG = {"nb": "nb", "nn": "nn", "en": "en"}
+PREFIXED_NAME_RE = re.compile(r"^(al|el|ad|as|an|ar|at|az|bin|ibn|abu|abd|ben)-[A-ZÆØÅÄÖÜ]")
 PLURAL_DETERMINERS = {"flere", "fleire", "mange", "alle", "begge", "to", "tre", "noen", "nokre", "several", "some"}
 
 
@@ -82,6 +83,7 @@ class Lexicon:
     clause_words: frozenset[str]
     org_words: frozenset[str]
     not_reporting: frozenset[tuple[str, ...]] = frozenset()
+    not_reporting_first: frozenset[str] = frozenset()
     max_verb: int = 1
     max_alias: int = 1
 
@@ -103,7 +105,8 @@ class Lexicon:
 
     def verb_at(self, toks: list[Tok], i: int) -> tuple[int, str, tuple[str, ...]] | None:
         """(width, kind, key) of the reporting verb starting at ``toks[i]``; one adverb may split a particle verb."""
-        if i < len(toks) and any(tuple(t.low for t in toks[i:i + len(p)]) == p for p in self.not_reporting):
+        if i < len(toks) and toks[i].low in self.not_reporting_first and any(
+                tuple(t.low for t in toks[i:i + len(p)]) == p for p in self.not_reporting):
             return None
         best = None
         for width in range(min(self.max_verb, len(toks) - i), 0, -1):
@@ -209,6 +212,7 @@ def lexicon(lang: str) -> Lexicon:
         org_words=_words(sources.get("organisation_words")),
         not_reporting=frozenset(phrase_tokens(str(v)) for v in verbs_data.get("not_reporting") or []),
     )
+    lex.not_reporting_first = frozenset(p[0] for p in lex.not_reporting if p)
     lex.max_verb = max((len(k) for k in verbs), default=1)
     lex.max_alias = max((len(k) for k in alias_exact), default=1)
     return lex
@@ -309,6 +313,9 @@ def _name_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
             # initials: "Dag H. Nestegard"
             if j < n and toks[j].text == "." and len(toks[j - 1].text) == 1 and j + 1 < n and toks[j + 1].cap:
                 j += 1
+            continue
+        if j > i and PREFIXED_NAME_RE.match(tok.text):
+            j += 1  # "Osama al-Khatib", "Abdel Fattah el-Sisi"
             continue
         if tok.low in NAME_PARTICLES and j > i and j + 1 < n and toks[j + 1].cap:
             j += 1
@@ -459,7 +466,9 @@ class NPParser:
         if name_end == name_start:
             while role_toks and not pre_pp and not lex.is_role(role_toks[-1].low):
                 role_toks.pop()  # "politiet klokka 19.55": the role ends at its noun
-                j = (role_toks[-1].end and toks.index(role_toks[-1]) + 1) if role_toks else i
+                j -= 1
+            if not role_toks:
+                j = i
             if not role_toks:
                 return None, i
             last = (role_toks[-1].low if not pre_pp else role_toks[-1].low)
@@ -902,7 +911,8 @@ def _register_people(sents: list[Sent], ctx: Context) -> None:
                 continue
             if DOMAIN_RE.match(t.text):
                 ctx.outlet_mentions.append((t.start, t.text))
-            if _is_word(t) and (not t.cap or lex.is_role(t.low) or i == 0):
+            if _is_word(t) and (lex.is_role(t.low) or i == 0 or t.low in lex.determiners and i + 1 < len(toks)
+                                and lex.is_role(toks[i + 1].low)):
                 sp, j = np.parse(toks, i, initial=(i == 0), coordinate=False)
                 if sp is not None and sp.name_tokens and sp.kind == "person":
                     roles = []

@@ -111,8 +111,18 @@ def split_sentences(text: str, lang: str) -> list[Sent]:
 # ---------------------------------------------------------------- phrase matching
 
 
+SLOT_RE = re.compile(r"\{[A-Z]+\}")
+
+
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
-    return tuple(t.lower() for t in TOKEN_RE.findall(phrase))
+    """A phrase of a data file as lowercase tokens; slots such as ``{X}`` and ``{PART}`` stay whole."""
+    out: list[str] = []
+    for part in re.split(r"(\{[A-Z]+\})", phrase):
+        if SLOT_RE.fullmatch(part):
+            out.append(part)
+        else:
+            out.extend(t.lower() for t in TOKEN_RE.findall(part))
+    return tuple(out)
 
 
 def _is_participle(tok: Tok, hedges: dict) -> bool:
