@@ -37,6 +37,14 @@ class ActorTable:
     anaphors: dict[str, list[str]]  # word -> actor types it may refer to
     by_id: dict[str, ActorEntry] = field(default_factory=dict)
 
+    def forces_of(self, country: str) -> ActorEntry:
+        """The table's entry for a country's armed forces when it has one (Syria -> syrian_government_forces)."""
+        name = f"Military Forces of {country}"
+        for entry in self.by_id.values():
+            if entry.name == name:
+                return entry
+        return forces_of(country)
+
 
 @dataclass
 class ActorMention:
@@ -128,7 +136,7 @@ def find_actors(sent: Sentence, table: ActorTable, mentions: list[Mention] | Non
                     lowers[j] in table.adjectives or lowers[j] in {"og", "to", "tre", "flere", "fleire", "mange"}):
                 j += 1
             if j < len(toks) and lowers[j] in table.force_nouns and j <= i + 3:
-                add(i, j + 1, forces_of(country), "forces")
+                add(i, j + 1, table.forces_of(country), "forces")
                 i = j + 1
                 continue
         matched = False
@@ -173,11 +181,14 @@ def find_actors(sent: Sentence, table: ActorTable, mentions: list[Mention] | Non
     return found
 
 
-def to_actor(mention: ActorMention, violent: bool = True) -> Actor:
+def to_actor(mention: ActorMention, violent: bool = True, table: ActorTable | None = None) -> Actor:
     """The record for an actor mention; a bare country as the agent of violence is that country's armed forces."""
     entry = mention.entry
     if entry is not None and entry.id.startswith("country:"):
-        entry = forces_of(entry.name) if violent else ActorEntry(_snake(entry.name), entry.name, "External/Other forces")
+        if violent:
+            entry = table.forces_of(entry.name) if table else forces_of(entry.name)
+        else:
+            entry = ActorEntry(_snake(entry.name), entry.name, "External/Other forces")
     return Actor(
         text=mention.text,
         start_char=mention.start_char,

@@ -15,7 +15,7 @@ from kilde.events.actors import ActorMention, ActorTable
 from kilde.events.text import Sentence
 from kilde.model import Article, ExtractionResult, Place, Quantity, TimeSpan
 
-PASSIVE_AUX = {"ble", "blitt", "bli", "blir", "vart", "blei", "vorte", "er", "var", "har", "hadde", "was", "were", "been", "is", "are"}
+PASSIVE_AUX = {"ble", "blitt", "bli", "blir", "vart", "blei", "vorte", "verte", "vert", "er", "var", "was", "were", "been", "is", "are"}
 AGENT_PREP = {"av", "by"}
 TARGET_PREP = {"mot", "på", "against", "on"}
 PLACE_PREP = {"i", "nær", "ved", "utenfor", "utanfor", "rundt", "in", "near", "outside"}
@@ -46,7 +46,8 @@ def _conjoined(actors: list[ActorMention], first: ActorMention, sent: Sentence, 
     return group
 
 
-def roles(sent: Sentence, actors: list[ActorMention], start: int, end: int, nominal: bool) -> Roles:
+def roles(sent: Sentence, actors: list[ActorMention], start: int, end: int, nominal: bool,
+          light_verbs: list[str] | None = None) -> Roles:
     """actor1 and actor2 candidates for the trigger at tokens [start, end)."""
     toks = sent.tokens
     lowers = sent.lowers()
@@ -102,6 +103,16 @@ def roles(sent: Sentence, actors: list[ActorMention], start: int, end: int, nomi
         agents = [a for a in rightward if after_prep(a, {"fra", "from"}) and a.start - end <= 3]
         if agents:
             actor1 = [agents[0]]
+    if not actor1 and nominal and light_verbs:
+        # "russiske fly har gjennomført 64 angrep", "koalisjonen støtter offensiven med luftangrep": the light
+        # verb's subject did it.
+        window = lowers[max(0, start - 5):start]
+        if any(w in light_verbs for w in window):
+            breaks = {",", ";", ":", "som", "men", "at", "der", "da", "når", "etter"}
+            candidates = [a for a in leftward if not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP | {"fra", "med", "til"})
+                          and not any(lowers[k] in breaks for k in range(a.end, start))]
+            if candidates:
+                actor1 = _conjoined(usable, candidates[-1], sent, leftward=True)
     if not actor2:
         targets = [a for a in rightward if after_prep(a, TARGET_PREP | ({"av"} if nominal else set())) and a not in actor1]
         if targets:
@@ -128,16 +139,20 @@ def place_for(result: ExtractionResult, sent: Sentence, trigger_char: int, fallb
     def usable(p: Place) -> bool:
         return not any(lo <= p.start_char < hi for lo, hi in exclude)
 
-    def distance(p: Place) -> float:
+    def rank(p: Place) -> tuple[int, float]:
         before = lowered[max(0, p.start_char - sent.start - 6):p.start_char - sent.start].split()
         bonus = 25 if before and before[-1] in PLACE_PREP | {"på", "mot", "over", "on", "at"} else 0
-        return abs(p.start_char - trigger_char) - bonus
+        return PRECISION_RANK.get(p.precision or "", 1), abs(p.start_char - trigger_char) - bonus
 
     in_sentence = [p for p in places if sent.start <= p.start_char < sent.end and usable(p)]
-    if in_sentence:
-        return min(in_sentence, key=distance), "sentence"
+    lo, hi = _segment(sent, trigger_char)
+    in_segment = [p for p in in_sentence if lo <= p.start_char < hi]
+    if in_segment:
+        return min(in_segment, key=rank), "sentence"
     if previous is not None:
         return previous, "context"
+    if in_sentence:
+        return min(in_sentence, key=rank), "sentence"
     counts: dict[str, list[Place]] = {}
     for p in places:
         if usable(p):
@@ -146,6 +161,23 @@ def place_for(result: ExtractionResult, sent: Sentence, trigger_char: int, fallb
         best = max(counts.values(), key=lambda group: (len(group), -group[0].start_char))
         return best[0], "article"
     return None, ""
+
+
+PRECISION_RANK = {"exact": 0, "near": 0, "admin": 1, "country": 2, "region": 3}
+SEGMENT_BREAKS = re.compile(r"\s[,;:–—(]\s?|,\s|\s-\s|\b(?:samtidig som|mens|medan|etter at|før|fordi|sier|seier|said|says)\b")
+
+
+def _segment(sent: Sentence, char: int) -> tuple[int, int]:
+    """The stretch of the sentence between commas, dashes and clause words that holds `char`."""
+    lo, hi = sent.start, sent.end
+    for match in SEGMENT_BREAKS.finditer(sent.text):
+        at = sent.start + match.start()
+        if at < char:
+            lo = sent.start + match.end()
+        elif at >= char:
+            hi = at
+            break
+    return lo, hi
 
 
 def fallback_places(article: Article, sentences: list[Sentence], table: ActorTable) -> list[Place]:

@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from spacy.tokens import Doc
 
-from kilde.events.actors import ActorEntry, ActorMention, actor_table, find_actors, to_actor
+from kilde.events.actors import ActorEntry, ActorMention, ActorTable, actor_table, find_actors, to_actor
 from kilde.events.arguments import (
     fallback_places,
     fatalities,
@@ -33,6 +33,7 @@ _BIG = re.compile(r"\b\d{1,3}(?:[. ]\d{3})+\b|\b\d{5,}\b")
 ARTICLE_CONTEXT_MIN = 3  # distinct conflict cues that make an article "about armed conflict"
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 PROTESTERS = ActorEntry("protesters", "Protesters", "Protesters")
+ANOTHER = {"nye", "nytt", "ny", "flere", "fleire", "nyе", "new", "more", "further"}  # "nye angrep": more of the same
 
 
 def _lang(article: Article) -> str:
@@ -42,7 +43,7 @@ def _lang(article: Article) -> str:
 def _article_scores(sents: list[Sentence], lex: Lexicon) -> dict[str, int]:
     lowers = [w for s in sents for w in s.lowers()]
     scores = {}
-    for name in ("conflict", "political", "protest"):
+    for name in ("conflict", "political", "protest", "sport"):
         scores[name] = sum(1 for stem in lex.cues.get(name, []) if cue_in([stem], lowers))
     return scores
 
@@ -53,8 +54,10 @@ def _context_ok(needs: str, context: list[str], lex: Lexicon, scores: dict[str, 
     conflict = cue_in(c.get("conflict", []), context)
     crime = cue_in(c.get("crime", []), context)
     sport = cue_in(c.get("sport", []), context)
-    if needs in ("conflict", "political") and sport and not conflict:
+    if sport and not conflict and needs != "protest":
         return False, 0.0
+    if scores.get("sport", 0) >= 3 and not conflict and needs != "protest":
+        return False, 0.0  # a match report: "angrep", "skjøt", "bombarderte" are football
     if needs == "none":
         return True, 0.1 if conflict else 0.0
     if needs == "conflict":
@@ -129,13 +132,14 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         actors = find_actors(sent, table, mentions, history)
         history.extend(a for a in actors if a.entry is not None and a.kind != "anaphor")
         lowers = sent.lowers()
+        previous_lowers = sents[sent.n - 1].lowers() if sent.n > 0 and sents[sent.n - 1].n == sent.n - 1 else []
         previous = next((e for n, e in reversed(told) if n >= sent.n - 3), None)
         candidates: list[tuple[TriggerMatch, Event, str]] = []
         for match in find_triggers(sent, lex):
             if match.start > 0 and lowers[match.start - 1] in lex.generic_before:
                 continue
             made = _event(match, sent, lowers, actors, lex, scores, article, result, fallback, hist_days, lang,
-                          previous.place if previous else None)
+                          previous.place if previous else None, table, previous_lowers)
             if made is not None:
                 candidates.append((match, *made))
         main = [e for m, e, _ in candidates if not m.entry.consequence and _acled(e)]
@@ -144,8 +148,10 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             if match.entry.consequence and _is_toll(match, event, main, previous, place_how, sent, result):
                 continue
             token = lowers[match.anchor]
-            if (token in match.entry.definite and match.prefix is None and event.sub_event_type == match.entry.event
-                    and previous is not None and previous.sub_event_type and _violent(previous)):
+            before = lowers[match.start - 1] if match.start > 0 else ""
+            refers_back = token in match.entry.definite or (match.entry.definite and before in ANOTHER)
+            if (refers_back and match.prefix is None and _violent(event) and previous is not None
+                    and previous.sub_event_type and _violent(previous)):
                 _recode(event, previous.sub_event_type)
             key = event.sub_event_type or f"plover:{event.plover_category}"
             kept = found.get(key)
@@ -198,6 +204,25 @@ def _big_number(sent: Sentence, result: ExtractionResult) -> bool:
     return any(n >= 1000 for n in numbers)
 
 
+def _adjective_forces(sent: Sentence, match: TriggerMatch, table: ActorTable) -> list[Actor]:
+    """ "israelske flyåtak", "russiske og syriske luftangrep": nationality adjectives before the trigger."""
+    found: list[Actor] = []
+    k = match.start - 1
+    while k >= 0:
+        tok = sent.tokens[k]
+        if tok.lower in table.adjectives:
+            entry = table.forces_of(table.countries[tok.lower])
+            found.insert(0, Actor(text=tok.text, start_char=tok.start, end_char=tok.end, canonical_id=entry.id,
+                                  canonical_name=entry.name, actor_type=entry.type, wikidata=entry.wikidata))
+        elif tok.lower not in {"og", ",", "and"} and tok.lower not in DETERMINERS_BEFORE:
+            break
+        k -= 1
+    return found
+
+
+DETERMINERS_BEFORE = {"nye", "kraftige", "massive", "flere", "fleire", "mange", "nye", "tunge", "omfattende", "de", "dei", "dei"}
+
+
 def _absorb(kept: Event, other: Event) -> None:
     """Two triggers of one event type in one sentence are one event ("pågripelsen ... ble pågrepet av soldater")."""
     if kept.actor1 is None and other.actor1 is not None:
@@ -214,7 +239,7 @@ def _absorb(kept: Event, other: Event) -> None:
 
 def _event(match: TriggerMatch, sent: Sentence, lowers: list[str], actors: list[ActorMention], lex: Lexicon,
            scores: dict[str, int], article: Article, result: ExtractionResult, fallback: list, hist_days: int,
-           lang: str, previous_place: Place | None) -> tuple[Event, str] | None:
+           lang: str, previous_place: Place | None, table: ActorTable, previous_lowers: list[str]) -> tuple[Event, str] | None:
     entry = match.entry
     if match.end < len(lowers) and lowers[match.end] in entry.after_block:
         return None
@@ -231,10 +256,14 @@ def _event(match: TriggerMatch, sent: Sentence, lowers: list[str], actors: list[
     anchor = sent.tokens[match.anchor]
     prev = sent.tokens[match.anchor - 1] if match.anchor > 0 else None
     nominal = is_nominal(anchor, prev, default_noun=not entry.lemma.endswith("e") or " " in entry.lemma) and not entry.phrase
-    who = roles(sent, actors, match.start, match.end, nominal)
+    who = roles(sent, actors, match.start, match.end, nominal, lex.cues.get("light_verbs", []))
     violent = is_sub_event(code) and event_type_of(code) != "Protests"
-    actor1 = [to_actor(a, violent) for a in who.actor1]
-    actor2 = [to_actor(a, violent) for a in who.actor2]
+    actor1 = [to_actor(a, violent, table) for a in who.actor1]
+    actor2 = [to_actor(a, violent, table) for a in who.actor2]
+    if not actor1 and violent_code:
+        actor1 = _adjective_forces(sent, match, table)
+    if entry.under_fire and (cue_in(lex.cues.get("battle", []), context) or cue_in(lex.cues.get("battle", []), previous_lowers)):
+        code = entry.under_fire
     if actor1 and actor1[0].actor_type in entry.by_actor_type:
         code = entry.by_actor_type[actor1[0].actor_type]
     if code in ("Government regains territory", "Non-state actor overtakes territory") and cue_in(lex.cues.get("short_hold", []), lowers):
@@ -260,7 +289,7 @@ def _event(match: TriggerMatch, sent: Sentence, lowers: list[str], actors: list[
             historical = True
         if start is not None and start > published + timedelta(days=1):
             hypothetical = True  # a future date: planned, not happened
-    if historical_cue(sent, lang):
+    if historical_cue(sent, lang) or cue_in(lex.cues.get("earlier_episode", []), lowers):
         historical = True
 
     reported = bool(claims) or (not result.claims and flags["reported"])

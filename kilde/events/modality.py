@@ -18,7 +18,8 @@ from kilde.lang import load_data
 NOUN_REACH = 3  # tokens between a cue and the noun it governs ("truer med [nye] angrep", "planlegger et [nytt] angrep")
 FILLERS = {"en", "et", "ei", "ein", "eit", "nye", "nytt", "ny", "flere", "fleire", "noe", "noko", "nok", "et", "større", "store",
            "massive", "massivt", "kraftig", "kraftige", "nye", "mulig", "mogleg", "ytterligere", "fleire", "a", "an", "new", "more",
-           "det", "blir", "bli", "vert", "verte", "kjem", "kommer", "noen", "nokon", "nokre", "any", "there", "be", "will"}
+           "det", "blir", "bli", "vert", "verte", "kjem", "kommer", "noen", "nokon", "nokre", "any", "there", "be", "will",
+           "delta", "deltar", "deltok", "deltatt", "delteke", "i", "utført", "gjennomført", "stått", "bak", "sto", "står", "hatt"}
 
 
 @dataclass

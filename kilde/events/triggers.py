@@ -30,6 +30,7 @@ class TriggerEntry:
     phrase: bool = False
     consequence: bool = False  # "drept": a death toll of an event named beside it, not an event of its own
     definite: list[str] = field(default_factory=list)  # "angrepet": refers back to an event already told
+    under_fire: str = ""  # the code when fighting is told beside it (a withdrawal under fire is a RETREAT)
 
 
 @dataclass
@@ -82,6 +83,7 @@ def _entry(raw: dict[str, Any], phrase: bool = False) -> TriggerEntry:
         phrase=phrase,
         consequence=bool(raw.get("consequence", False)),
         definite=[str(w).lower() for w in raw.get("definite") or []],
+        under_fire=str(raw.get("under_fire") or ""),
     )
 
 
