@@ -357,14 +357,25 @@ def serve(
     write_token: Annotated[str | None, typer.Option(
         "--write-token", envvar="KILDE_WRITE_TOKEN",
         help="Enable POST /api/articles, guarded by this bearer token (or KILDE_WRITE_TOKEN).")] = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes (each with its own connections).")] = 1,
 ) -> None:
     """Serve the web app (map, timeline, event evidence, search) and the HTTP API; read-only by default."""
+    import os
+
     import uvicorn
 
     from kilde.serve import create_app
 
     err.print(f"kilde on http://{host}:{port}/  (API docs /docs; {'writes enabled' if write_token else 'read-only'})")
-    uvicorn.run(create_app(db, write_token=write_token), host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(create_app(db, write_token=write_token), host=host, port=port, log_level="info")
+        return
+    # Worker processes build their own app from the environment.
+    os.environ["KILDE_DB"] = db
+    if write_token:
+        os.environ["KILDE_WRITE_TOKEN"] = write_token
+    uvicorn.run("kilde.serve.app:create_app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level="info")
 
 
 def main() -> None:  # pragma: no cover

@@ -326,3 +326,17 @@ def test_search_and_error_pages(api):
     assert missing.status_code == 404 and "text/html" in missing.headers["content-type"]
     escaped = api.get("/search", params={"q": "<script>alert(1)</script>"}).text
     assert "<script>alert(1)</script>" not in escaped
+
+
+def test_cached_totals_follow_new_writes(tmp_path):
+    from kilde.serve.api import CountCache
+    from kilde.store import EventFilter
+
+    path = tmp_path / "kilde.db"
+    with open_store(path) as store:
+        cache = CountCache(str(path))
+        assert cache.count(store, EventFilter()) == 0
+        assert cache.count(store, EventFilter(limit=5, offset=10)) == 0  # paging shares the entry
+        load_demo(store)
+        assert cache.count(store, EventFilter()) == 4
+        assert cache.count(store, EventFilter(include_historical=True)) == 5

@@ -10,8 +10,12 @@ from __future__ import annotations
 import hmac
 import io
 import re
+import threading
+import time
+from collections import OrderedDict
 from datetime import date
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
@@ -37,6 +41,56 @@ def invalid(param: str, message: str, where: str = "query") -> HTTPException:
 
 def get_store(request: Request) -> Store:
     return request.app.state.stores.get()
+
+
+class CountCache:
+    """Totals for recently asked filters, dropped as soon as the SQLite files change.
+
+    Counting every matching event costs more than fetching one page of them, and
+    a client paging through a filter (or the map reloading) asks the same count
+    again and again. The key includes the database and WAL files' size and
+    modification time, so any committed write invalidates every entry.
+    """
+
+    def __init__(self, db_path: str, size: int = 2048, ttl: float = 300.0):
+        self.paths = [Path(db_path), Path(f"{db_path}-wal")]
+        self.size, self.ttl = size, ttl
+        self.entries: OrderedDict[tuple, tuple[float, int]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def _version(self) -> tuple | None:
+        stamp = []
+        for path in self.paths:
+            try:
+                st = path.stat()
+            except OSError:
+                stamp.append(None)
+                continue
+            stamp.append((st.st_mtime_ns, st.st_size))
+        return tuple(stamp) if stamp[0] is not None else None
+
+    def count(self, store: Store, flt: EventFilter) -> int:
+        version = self._version()
+        if version is None:  # not a local file (or gone): no caching
+            return store.count_events(flt)
+        key = (version, *(v for k, v in flt.__dict__.items() if k not in ("limit", "offset")))
+        now = time.monotonic()
+        with self.lock:
+            hit = self.entries.get(key)
+            if hit is not None and now - hit[0] < self.ttl:
+                self.entries.move_to_end(key)
+                return hit[1]
+        total = store.count_events(flt)
+        with self.lock:
+            self.entries[key] = (now, total)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+        return total
+
+
+def count_events(request: Request, store: Store, flt: EventFilter) -> int:
+    cache = getattr(request.app.state, "count_cache", None)
+    return cache.count(store, flt) if cache is not None else store.count_events(flt)
 
 
 def reject_unknown_params(request: Request) -> None:
@@ -339,15 +393,17 @@ def build_router(write_enabled: bool) -> APIRouter:
     router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(reject_unknown_params)])
 
     @router.get("/events", response_model=EventPage, summary="List events (one per reporting article)")
-    def list_events(flt: EventFilter = Depends(event_filter), store: Store = Depends(get_store)) -> Response:
+    def list_events(request: Request, flt: EventFilter = Depends(event_filter),
+                    store: Store = Depends(get_store)) -> Response:
         events = store.list_events(flt)
-        total = store.count_events(flt)
+        total = count_events(request, store, flt)
         return json_response(EventPage(total=total, limit=flt.limit, offset=flt.offset,
                                        has_more=flt.offset + len(events) < total, items=events))
 
     @router.get("/map-points", response_model=MapPage,
                 summary="Compact events or merged events for the map and timeline")
     def map_points(
+        request: Request,
         flt: EventFilter = Depends(event_filter),
         view: Annotated[str, Query(pattern="^(reports|merged)$", description="reports or merged")] = "reports",
         store: Store = Depends(get_store),
@@ -359,7 +415,7 @@ def build_router(write_enabled: bool) -> APIRouter:
             return json_response(MapPage(total=None, limit=flt.limit, offset=flt.offset,
                                          has_more=len(merged) > flt.limit, items=items))
         events = store.list_events(flt)
-        total = store.count_events(flt)
+        total = count_events(request, store, flt)
         return json_response(MapPage(total=total, limit=flt.limit, offset=flt.offset,
                                      has_more=flt.offset + len(events) < total,
                                      items=[map_point(e) for e in events]))

@@ -60,6 +60,7 @@ class StoreProvider:
 def create_app(db_path: str | Path, write_token: str | None = None, tile_url: str | None = None) -> FastAPI:
     """The kilde web app over the store at ``db_path``; POST /api/articles only with ``write_token``."""
     from kilde.serve import api, pages
+    from kilde.serve.api import CountCache
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -74,11 +75,12 @@ def create_app(db_path: str | Path, write_token: str | None = None, tile_url: st
         version="1",
     )
     app.state.stores = StoreProvider(db_path)
+    app.state.count_cache = CountCache(str(db_path))
     app.state.write_token = write_token or None
     app.state.tile_url = tile_url if tile_url is not None else os.environ.get("KILDE_TILE_URL") or None
     app.state.tile_attribution = os.environ.get("KILDE_TILE_ATTRIBUTION", "")
 
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=1)  # level 9 costs ~7 ms a page
     app.include_router(api.build_router(write_enabled=bool(app.state.write_token)))
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
