@@ -513,7 +513,7 @@ class NPParser:
                 and toks[j + 1].low not in lex.not_speakers and not self.stop(toks[j + 1]) \
                 and (lex.is_role(toks[j + 1].low) or toks[j + 1].low in lex.determiners):
             k = j + 1
-            while k < n and k - j < 10 and toks[k].text not in END_MARKS and toks[k].text != "," \
+            while k < n and k - j < 16 and toks[k].text not in END_MARKS and toks[k].text != "," \
                     and toks[k].low not in ("som", "who", "til", "to", "overfor") and (toks[k].low,) not in lex.verbs:
                 k += 1
             role_parts.append(ctx.text[toks[j + 1].start:toks[k - 1].end])
@@ -650,7 +650,7 @@ class Patterns:
             if sp is None:
                 # "seier til avisa" with the speaker left out is no trailing attribution
                 continue
-            if mark == ",":
+            if mark == "," and sp.pronoun:
                 lead, lj = self.np.parse(toks, _content_start(toks, first), initial=True)
                 if lead is not None and lj >= c:
                     continue  # "Talsmann X , Vålen Gånev , sier han ...": the speaker opens the sentence
@@ -681,7 +681,10 @@ class Patterns:
             return True
         if t.cap and j + 1 < last and not _is_word(toks[j + 1]):
             return True
+        if t.text[:1].isdigit():
+            return True  # "opplyser politiet klokka 19.55"
         return (t.low in lex.channel_preps or t.low in lex.adverbs or t.low in lex.clause_words
+                or t.low in lex.role_preps
                 or t.low in ("og", "and", "då", "da", "when", "etter", "after", "med", "with", "til", "to")
                 or any(tuple(x.low for x in toks[j:j + len(a)]) == a for a in lex.according_to)
                 or lex.alias_at(toks, j) is not None)
@@ -1191,7 +1194,7 @@ class Extractor:
         toks = [t for r in run_sents for t in r.toks]
         # "- ... ." followed by "Det sier X ."
         nxt_index = run_sents[-1].index + 1
-        if nxt_index < n:
+        if nxt_index < n and head.ends_with_mark:
             nxt = sents[nxt_index]
             att = pats.cataphoric(nxt.toks, 0, len(nxt.toks))
             if att is not None:
@@ -1217,6 +1220,7 @@ class Extractor:
     def resolve_pending(self) -> None:
         """Headline and subhead quotes go to the body quote they echo; other lone quotes to the next speaker."""
         attributed = [(c, s) for c, s in self.claims if c.speaker]
+        lede = next((self.ctx.text[s.start:s.end] for s in self.sents if s.ends_with_mark and s.index > 0), None)
         df: dict[str, int] = {}
         for sent in self.sents:  # words common in the article say little about which quote a headline echoes
             for w in _content_words(self.ctx.text[sent.start:sent.end]):
@@ -1227,9 +1231,17 @@ class Extractor:
                 words = _content_words(claim.text)
                 best = 0.0
                 for other, _ in attributed:
-                    score = sum(1.0 / df.get(w, 1) for w in words & _content_words(other.text))
+                    overlap = words & _content_words(other.text)
+                    if not overlap:
+                        continue
+                    score = sum(1.0 / df.get(w, 1) for w in overlap)
+                    surname = (other.speaker or "").split()[-1:]
+                    if surname and lede is not None and surname[0] in lede:
+                        score += 1.0  # a headline is usually about the person the first paragraph names
                     if score > best:
                         best, chosen = score, other
+                if chosen is None and sent.index > 0:
+                    continue  # a subhead that echoes no quote ("- Sammensvergelse") is no claim
             if chosen is None:
                 later = [c for c, s in attributed if c.start_char > claim.start_char]
                 chosen = later[0] if later else None
