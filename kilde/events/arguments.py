@@ -15,13 +15,15 @@ from kilde.events.actors import ActorMention, ActorTable
 from kilde.events.text import Sentence
 from kilde.model import Article, ExtractionResult, Place, Quantity, TimeSpan
 
-PASSIVE_AUX = {"ble", "blitt", "bli", "blir", "vart", "blei", "vorte", "verte", "vert", "er", "var", "was", "were", "been", "is", "are"}
+PASSIVE_AUX = {"ble", "blitt", "bli", "blir", "vart", "blei", "vorte", "verte", "vert", "er", "var", "was", "were", "been", "are"}
 AGENT_PREP = {"av", "by"}
 TARGET_PREP = {"mot", "på", "against", "on"}
 PLACE_PREP = {"i", "nær", "ved", "utenfor", "utanfor", "rundt", "in", "near", "outside"}
 SUBJECT_DEPS = {"SUBJ", "nsubj", "nsubj:pass"}
 OBJECT_DEPS = {"DOBJ", "obj"}
-YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(?:-tallet|-talet|-årene|-åra)?\b")
+YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(?:-tallet|-talet|-årene|-åra)?\b"
+                  r"|(?<=\bår )(\d{2,3})\b|(?<=\bi )(\d{3})\b(?!\s*(?:prosent|kroner|personer|mennesker|år|dager|%|[a-zæøå]+er\b))")
+SAME_TIME = re.compile(r"\b(?:samme|same|året etter|året før|dagen etter|dagen før|seinare same|senere samme)\b", re.IGNORECASE)
 DECADE = re.compile(r"\b(?:på\s+)?([2-9]0)-tal(?:l)?et\b")
 
 
@@ -130,25 +132,33 @@ def roles(sent: Sentence, actors: list[ActorMention], start: int, end: int, nomi
 
 
 def place_for(result: ExtractionResult, sent: Sentence, trigger_char: int, fallback: list[Place],
-              exclude: list[tuple[int, int]], previous: Place | None) -> tuple[Place | None, str]:
+              exclude: list[tuple[int, int]], previous: Place | None, trigger_end: int | None = None
+              ) -> tuple[Place | None, str]:
     """The nearest resolved place in the sentence (not inside an actor's name: "Israels bombardement"); else the
     place of the event told just before; else the place the article names most."""
     places = result.places or fallback
     lowered = sent.text.lower()
+    trigger_end = trigger_char if trigger_end is None else trigger_end
 
     def usable(p: Place) -> bool:
         return not any(lo <= p.start_char < hi for lo, hi in exclude)
 
-    def rank(p: Place) -> tuple[int, float]:
-        before = lowered[max(0, p.start_char - sent.start - 6):p.start_char - sent.start].split()
-        bonus = 25 if before and before[-1] in PLACE_PREP | {"på", "mot", "over", "on", "at"} else 0
-        return PRECISION_RANK.get(p.precision or "", 1), abs(p.start_char - trigger_char) - bonus
+    def rank(p: Place) -> tuple[int, int, float]:
+        before = lowered[max(0, p.start_char - sent.start - 14):p.start_char - sent.start].split()
+        last = before[-1] if before else ""
+        # The place a locative word or a place noun introduces ("i Palmyra", "oldtidsbyen Palmyra"), or the object
+        # of the trigger ("erobret Egypt"), comes first; then the most precise; then the nearest.
+        marked = (last in LOCATIVE or last.endswith(PLACE_NOUNS) or 0 <= p.start_char - trigger_end <= 2)
+        return (0 if marked else 1), PRECISION_RANK.get(p.precision or "", 1), abs(p.start_char - trigger_char)
 
     in_sentence = [p for p in places if sent.start <= p.start_char < sent.end and usable(p)]
     lo, hi = _segment(sent, trigger_char)
     in_segment = [p for p in in_sentence if lo <= p.start_char < hi]
     if in_segment:
         return min(in_segment, key=rank), "sentence"
+    unresolved = _unresolved_place(sent, lo, hi, places)
+    if unresolved is not None:
+        return unresolved, "sentence"
     if previous is not None:
         return previous, "context"
     if in_sentence:
@@ -164,7 +174,24 @@ def place_for(result: ExtractionResult, sent: Sentence, trigger_char: int, fallb
 
 
 PRECISION_RANK = {"exact": 0, "near": 0, "admin": 1, "country": 2, "region": 3}
-SEGMENT_BREAKS = re.compile(r"\s[,;:–—(]\s?|,\s|\s-\s|\b(?:samtidig som|mens|medan|etter at|før|fordi|sier|seier|said|says)\b")
+LOCATIVE = PLACE_PREP | {"på", "mot", "over", "on", "at", "of", "av", "sør", "nord", "øst", "vest", "aust"}
+PLACE_NOUNS = ("byen", "bydelen", "landsbyen", "provinsen", "regionen", "distriktet", "fylket", "havnebyen", "hovedstaden",
+               "leiren", "town", "city", "village", "province", "district")
+SEGMENT_BREAKS = re.compile(r"\s[,;:–—(]\s?|,\s|\s-\s|\b(?:samtidig som|mens|medan|etter at|før|fordi|at|sier|seier|sa|skriver|"
+                            r"opplyser|melder|hevder|hevdar|forteller|fortel|said|says|that)\b")
+
+
+def _unresolved_place(sent: Sentence, lo: int, hi: int, places: list[Place]) -> Place | None:
+    """A capitalised name the gazetteer lacks, after a place noun or "i" ("i bydelen al-Shaar", "inn i Gogjali")."""
+    toks = [t for t in sent.tokens if lo <= t.start < hi]
+    known = {(p.start_char, p.end_char) for p in places}
+    for k, tok in enumerate(toks[1:], start=1):
+        prev = toks[k - 1].lower
+        if not tok.text[:1].isupper() or (tok.start, tok.end) in known or not tok.text.replace("-", "").isalpha():
+            continue
+        if prev.endswith(PLACE_NOUNS):
+            return Place(start_char=tok.start, end_char=tok.end, text=tok.text, name=tok.text, precision="near", score=0.3)
+    return None
 
 
 def _segment(sent: Sentence, char: int) -> tuple[int, int]:
@@ -196,15 +223,24 @@ def fallback_places(article: Article, sentences: list[Sentence], table: ActorTab
     return places
 
 
-def time_for(result: ExtractionResult, article: Article, sent: Sentence, trigger_char: int) -> TimeSpan | None:
-    """The nearest point or range time in the sentence; else a year written there; else the publication date."""
+def time_for(result: ExtractionResult, article: Article, sent: Sentence, trigger_char: int,
+             previous: Sentence | None = None) -> TimeSpan | None:
+    """The nearest point or range time in the sentence; else a year written there; else, for "samme sommer" and
+    "året etter", the previous sentence's; else the publication date."""
+    found = _sentence_time(result, article, sent, trigger_char)
+    if found is None and previous is not None and SAME_TIME.search(sent.text):
+        found = _sentence_time(result, article, previous, previous.end)
+    return found or publication_time(article)
+
+
+def _sentence_time(result: ExtractionResult, article: Article, sent: Sentence, trigger_char: int) -> TimeSpan | None:
     in_sentence = [t for t in result.times if sent.start <= t.start_char < sent.end and t.kind != "duration" and t.start]
     if in_sentence:
         return min(in_sentence, key=lambda t: abs(t.start_char - trigger_char))
-    if not result.times:
+    if True:
         best = None
         for match in YEAR.finditer(sent.text):
-            year = int(match.group(1))
+            year = int(next(g for g in match.groups() if g))
             start = sent.start + match.start()
             if best is None or abs(start - trigger_char) < abs(best[1] - trigger_char):
                 best = (year, start, match)
@@ -223,7 +259,7 @@ def time_for(result: ExtractionResult, article: Article, sent: Sentence, trigger
             start = sent.start + decade.start()
             return TimeSpan(start_char=start, end_char=start + len(decade.group(0)), text=decade.group(0),
                             start=datetime(year, 1, 1), end=datetime(year + 10, 1, 1), precision="year", anchor="absolute")
-    return publication_time(article)
+    return None
 
 
 def publication_time(article: Article) -> TimeSpan | None:

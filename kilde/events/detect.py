@@ -132,14 +132,14 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         actors = find_actors(sent, table, mentions, history)
         history.extend(a for a in actors if a.entry is not None and a.kind != "anaphor")
         lowers = sent.lowers()
-        previous_lowers = sents[sent.n - 1].lowers() if sent.n > 0 and sents[sent.n - 1].n == sent.n - 1 else []
+        previous_sent = sents[sent.n - 1] if sent.n > 0 and sents[sent.n - 1].n == sent.n - 1 else None
         previous = next((e for n, e in reversed(told) if n >= sent.n - 3), None)
         candidates: list[tuple[TriggerMatch, Event, str]] = []
         for match in find_triggers(sent, lex):
             if match.start > 0 and lowers[match.start - 1] in lex.generic_before:
                 continue
             made = _event(match, sent, lowers, actors, lex, scores, article, result, fallback, hist_days, lang,
-                          previous.place if previous else None, table, previous_lowers)
+                          previous.place if previous else None, table, previous_sent)
             if made is not None:
                 candidates.append((match, *made))
         main = [e for m, e, _ in candidates if not m.entry.consequence and _acled(e)]
@@ -239,7 +239,8 @@ def _absorb(kept: Event, other: Event) -> None:
 
 def _event(match: TriggerMatch, sent: Sentence, lowers: list[str], actors: list[ActorMention], lex: Lexicon,
            scores: dict[str, int], article: Article, result: ExtractionResult, fallback: list, hist_days: int,
-           lang: str, previous_place: Place | None, table: ActorTable, previous_lowers: list[str]) -> tuple[Event, str] | None:
+           lang: str, previous_place: Place | None, table: ActorTable, previous_sent: Sentence | None
+           ) -> tuple[Event, str] | None:
     entry = match.entry
     if match.end < len(lowers) and lowers[match.end] in entry.after_block:
         return None
@@ -262,7 +263,7 @@ def _event(match: TriggerMatch, sent: Sentence, lowers: list[str], actors: list[
     actor2 = [to_actor(a, violent, table) for a in who.actor2]
     if not actor1 and violent_code:
         actor1 = _adjective_forces(sent, match, table)
-    if entry.under_fire and (cue_in(lex.cues.get("battle", []), context) or cue_in(lex.cues.get("battle", []), previous_lowers)):
+    if entry.under_fire and (cue_in(lex.cues.get("battle", []), context) or cue_in(lex.cues.get("battle", []), previous_sent.lowers() if previous_sent else [])):
         code = entry.under_fire
     if actor1 and actor1[0].actor_type in entry.by_actor_type:
         code = entry.by_actor_type[actor1[0].actor_type]
@@ -273,9 +274,9 @@ def _event(match: TriggerMatch, sent: Sentence, lowers: list[str], actors: list[
 
     start_char, end_char = match.span(sent)
     flags = modality(sent, match.start, match.end, nominal, lang)
-    exclude = [(a.start_char, a.end_char) for a in [*who.actor1, *who.actor2]]
-    place, place_how = place_for(result, sent, start_char, fallback, exclude, previous_place)
-    time = time_for(result, article, sent, start_char)
+    exclude = [(a.start_char, a.end_char) for a in who.actor1]
+    place, place_how = place_for(result, sent, start_char, fallback, exclude, previous_place, end_char)
+    time = time_for(result, article, sent, start_char, previous_sent)
     quantities = quantities_for(result, sent)
     claims = _claims_over(result.claims, start_char, end_char)
 
