@@ -122,6 +122,8 @@ class Cues:
     suffixes: tuple[str, ...]
     prefixes: tuple[tuple[str, ...], ...]
     not_places: frozenset[str]
+    place_nouns: frozenset[str]
+    place_noun_endings: tuple[str, ...]
 
 
 _CUES: dict[str, Cues] = {}
@@ -143,6 +145,8 @@ def cues(lang: str) -> Cues:
                                   reverse=True)),
             prefixes=phrases(data.get("admin_prefixes")),
             not_places=frozenset(str(w) for w in data.get("not_places") or []),
+            place_nouns=frozenset(str(w).lower() for w in data.get("place_nouns") or []),
+            place_noun_endings=tuple(str(w).lower() for w in data.get("place_noun_endings") or []),
         )
     return _CUES[lang]
 
@@ -251,6 +255,10 @@ def marker_before(toks: list[Tok], index: int, cues_: Cues) -> tuple[bool, bool]
                 continue
             if tuple(t.text.lower() for t in window) == phrase:
                 return True, near
+    if index > 0 and toks[index - 1].sentence == toks[index].sentence:
+        word = toks[index - 1].text
+        if word.islower() and (word in cues_.place_nouns or word.endswith(cues_.place_noun_endings or ("\0",))):
+            return True, False  # "oldtidsbyen Palmyra", "hovedstaden Bamako"
     return False, False
 
 
