@@ -319,6 +319,15 @@ def test_event_page_marks_the_evidence(api, ids):
     assert "badge-hedged" in page and "badge-verification-unconfirmed" in page
 
 
+def test_article_page_marks_all_records(api, ids):
+    page = api.get(f"/articles/{ids['vg_article']}", params={"lang": "en"})
+    assert page.status_code == 200
+    assert "kilde_lang=en" in page.headers.get("set-cookie", "")
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+    assert re.search(r'<mark class="hl[^"]*hl-place"[^>]*>Homs</mark>', page.text)
+    assert f"/events/{ids['vg']}" in page.text
+
+
 def test_search_and_error_pages(api):
     page = api.get("/search", params={"q": "Homs", "lang": "en"}).text
     assert "<mark>Homs</mark>" in page and "Marked i Homs bombet" in page

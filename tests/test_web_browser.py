@@ -97,7 +97,7 @@ def test_filter_by_type_then_open_the_event_and_see_the_evidence(page, site):
     wait_loaded(page)
     page.select_option("#f-type", "Explosions/Remote violence")
     page.click("#f-apply")
-    page.wait_for_function("document.body.dataset.loaded === 'true' && document.body.dataset.count === '1'")
+    page.wait_for_selector("body[data-loaded=true][data-count='1']")
     assert "type=Explosions" in page.url
     assert page.locator(".kilde-pin span").count() == 1
     assert page.locator(".kilde-pin span").get_attribute("data-type") == "Explosions/Remote violence"
@@ -136,7 +136,7 @@ def test_filters_come_from_the_url_and_the_interface_speaks_english(page, site):
     page.fill("#f-place", "")
     page.fill("#f-text", "Stortinget")
     page.click("#f-apply")
-    page.wait_for_function("document.body.dataset.loaded === 'true' && document.body.dataset.count === '1'")
+    page.wait_for_selector("body[data-loaded=true][data-count='1']")
     assert page.locator(".kilde-pin span").get_attribute("data-type") == "Protests"
 
 
@@ -149,3 +149,9 @@ def test_search_box_finds_articles_and_events(page, site):
     assert page.locator(".article-list li").count() == 2
     assert page.locator(".event-list li").count() == 2
     assert page.locator(".snippet mark").first.inner_text() == "Homs"
+
+
+def test_api_docs_work_offline(page, site):
+    base, _ = site
+    page.goto(base + "/docs")
+    page.locator(".swagger-ui .opblock-summary-path", has_text="/api/events").first.wait_for()

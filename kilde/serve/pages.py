@@ -90,7 +90,20 @@ def render(request: Request, name: str, context: dict, status_code: int = 200) -
     )
     if request.query_params.get("lang") in LANGS:
         response.set_cookie("kilde_lang", lang, max_age=365 * 24 * 3600, samesite="lax")
+    response.headers.update(security_headers(request.app.state.tile_url))
     return response
+
+
+def security_headers(tile_url: str | None) -> dict[str, str]:
+    """Pages load only their own scripts; images may come from the tile server when one is configured."""
+    images = "'self' data:" + (" https: http:" if tile_url else "")
+    return {
+        "Content-Security-Policy": f"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                   f"img-src {images}; connect-src 'self'; frame-ancestors 'none'; "
+                                   "base-uri 'self'; form-action 'self'",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin",
+    }
 
 
 def error_page(request: Request, status_code: int, message: str) -> HTMLResponse:
