@@ -82,7 +82,7 @@ def roles(sent: Sentence, actors: list[ActorMention], start: int, end: int, nomi
         agents = [a for a in rightward if after_prep(a, AGENT_PREP)]
         if agents:
             actor1 = _conjoined(usable, agents[0], sent, leftward=False)
-    if not actor1:
+    if not actor1 and nominal:
         # A premodifier: "Israels bombardement", "russiske og syriske luftangrep", "Natos militæraksjon".
         adjacent = [a for a in leftward if start - a.end <= 1 and (
             a.text.endswith(("s", "'")) or not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP))]
@@ -95,7 +95,10 @@ def roles(sent: Sentence, actors: list[ActorMention], start: int, end: int, nomi
         candidates = [a for a in leftward if not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP | {"fra", "med", "til"})]
         breaks = {",", ";", ":", "som", "men", "at", "der", "da", "når", "etter"}
         candidates = [a for a in candidates if not any(lowers[k] in breaks for k in range(a.end, start))]
-        if candidates:
+        relative = [a for a in leftward if a.end == start - 1 and lowers[a.end] in {"som", "who", "which", "that"}]
+        if relative:
+            actor1 = relative[:1]  # "IS-krigere som skjøt fra hustak"
+        elif candidates:
             actor1 = _conjoined(usable, candidates[-1], sent, leftward=True)
         else:
             after = [a for a in rightward if a.start - end <= 2 and not after_prep(a, TARGET_PREP | PLACE_PREP)]

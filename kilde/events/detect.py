@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from kilde.events.actors import ActorEntry, ActorMention, ActorTable, actor_table, find_actors, to_actor
 from kilde.events.arguments import (
+    LOCATIVE,
     fallback_places,
     fatalities,
     place_for,
@@ -139,7 +140,8 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             if match.start > 0 and lowers[match.start - 1] in lex.generic_before:
                 continue
             made = _event(match, sent, lowers, actors, lex, scores, article, result, fallback, hist_days, lang,
-                          previous.place if previous else None, table, previous_sent)
+                          previous.place if previous else None, table, previous_sent,
+                          sents[sent.n + 1:sent.n + 3])
             if made is not None:
                 candidates.append((match, *made))
         main = [e for m, e, _ in candidates if not m.entry.consequence and _acled(e)]
@@ -150,9 +152,9 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             token = lowers[match.anchor]
             before = lowers[match.start - 1] if match.start > 0 else ""
             refers_back = token in match.entry.definite or (match.entry.definite and before in ANOTHER)
-            if (refers_back and match.prefix is None and _violent(event) and previous is not None
-                    and previous.sub_event_type and _violent(previous)):
-                _recode(event, previous.sub_event_type)
+            last = next((e for _, e in reversed(told) if _violent(e)), None)
+            if refers_back and match.prefix is None and _violent(event) and last is not None:
+                _recode(event, last.sub_event_type)
             key = event.sub_event_type or f"plover:{event.plover_category}"
             kept = found.get(key)
             if kept is None:
@@ -239,16 +241,19 @@ def _absorb(kept: Event, other: Event) -> None:
 
 def _event(match: TriggerMatch, sent: Sentence, lowers: list[str], actors: list[ActorMention], lex: Lexicon,
            scores: dict[str, int], article: Article, result: ExtractionResult, fallback: list, hist_days: int,
-           lang: str, previous_place: Place | None, table: ActorTable, previous_sent: Sentence | None
-           ) -> tuple[Event, str] | None:
+           lang: str, previous_place: Place | None, table: ActorTable, previous_sent: Sentence | None,
+           next_sents: list[Sentence]) -> tuple[Event, str] | None:
     entry = match.entry
     if match.end < len(lowers) and lowers[match.end] in entry.after_block:
         return None
     context = [w for k, w in enumerate(lowers) if not (match.start <= k < match.end)]
+    # A subheading ("Sammenstøt") is read with the paragraph it heads.
+    following = [w for s in next_sents for w in s.lowers()] if len(lowers) <= 3 else []
+    context += following
     ok, bonus = _context_ok(entry.needs, context, lex, scores)
     if not ok:
         return None
-    code = _code(match, lowers)
+    code = _code(match, lowers + following)
     if code is None:
         return None
     violent_code = is_sub_event(code) and event_type_of(code) in VIOLENT_TYPES
@@ -274,7 +279,9 @@ def _event(match: TriggerMatch, sent: Sentence, lowers: list[str], actors: list[
 
     start_char, end_char = match.span(sent)
     flags = modality(sent, match.start, match.end, nominal, lang)
+    # Names that act are not where it happened ("Noreg vil ikkje stanse bombinga"); "mot Israel", "i Syria" are.
     exclude = [(a.start_char, a.end_char) for a in who.actor1]
+    exclude += [(a.start_char, a.end_char) for a in actors if a.start == 0 or lowers[a.start - 1] not in LOCATIVE]
     place, place_how = place_for(result, sent, start_char, fallback, exclude, previous_place, end_char)
     time = time_for(result, article, sent, start_char, previous_sent)
     quantities = quantities_for(result, sent)
