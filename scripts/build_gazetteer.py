@@ -149,9 +149,10 @@ def main() -> None:
         alts = [n for n in [other.rstrip("]").rsplit(" ", 1)[0]] if n and latin(n) and n != name]
         rows.append(row(f"iso:{sub.code}", name, None, None, cc, code, 0, "ADM1", alts))
 
+    # Sorted by key (UTF-8 byte order = code point order) so that run time can bisect the bytes.
+    rows.sort(key=lambda line: line.split("\t", 1)[0])
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as handle:
-        handle.write("# id\tname\tlat\tlon\tcountry\tadmin1\tpopulation\tfeature\talternate names\n")
         handle.write("\n".join(rows) + "\n")
     index: dict[str, list[int]] = {}
     for number, line in enumerate(rows):
