@@ -173,3 +173,11 @@ def test_annotated_articles_meet_the_target():
     assert len(details) >= 30
     assert result["speaker_f1"] >= 0.85
     assert result["relay_accuracy"] >= 0.8
+
+
+def test_a_definite_role_refers_back_to_the_fuller_description():
+    claims = claims_of("Krekars datter mener at faren er uskyldig .\n"
+                       "Datteren skriver også om andre muslimer i kronikken .\n"
+                       "Datteren avviser at faren har politiske mål i Norge .")
+    assert [c.speaker for c in claims] == ["Krekars datter", "Krekars datter"]
+    assert claims[1].verification == "denied"

@@ -84,6 +84,7 @@ class Lexicon:
     org_words: frozenset[str]
     not_reporting: frozenset[tuple[str, ...]] = frozenset()
     not_reporting_first: frozenset[str] = frozenset()
+    topic_markers: frozenset[str] = frozenset()
     max_verb: int = 1
     max_alias: int = 1
 
@@ -211,6 +212,7 @@ def lexicon(lang: str) -> Lexicon:
         clause_words=_words(sources.get("clause_words")),
         org_words=_words(sources.get("organisation_words")),
         not_reporting=frozenset(phrase_tokens(str(v)) for v in verbs_data.get("not_reporting") or []),
+        topic_markers=_words(verbs_data.get("topic_markers")),
     )
     lex.not_reporting_first = frozenset(p[0] for p in lex.not_reporting if p)
     lex.max_verb = max((len(k) for k in verbs), default=1)
@@ -252,6 +254,7 @@ class Context:
     outlet: str | None
     people: list[Person] = field(default_factory=list)
     outlet_mentions: list[tuple[int, str]] = field(default_factory=list)
+    role_mentions: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, text, head
     ent_kind: dict[int, str] = field(default_factory=dict)  # token start char -> PER/ORG from the NER
     last_speaker: Speaker | None = None
     last_person: tuple[int, Speaker] | None = None  # (sentence index, speaker)
@@ -765,6 +768,8 @@ class Patterns:
         c = self._complementiser(toks, j)
         if c == j and (need_complement or key in lex.needs_complement):
             return None
+        if c == j and j < last and toks[j].low in lex.topic_markers:
+            return None  # "skriver også om andre muslimer": what it is about, not what is said
         content = [t for t in toks[c:last] if _is_word(t)]
         if len(content) < 3:
             return None
@@ -830,7 +835,13 @@ class Patterns:
             sp, j = self.np.parse(toks, k, coordinate=False)
             if sp is None or j != c:
                 continue
-            return self._after_verb(toks, c + 2, verb, sp, last, "relative", need_complement=True)
+            att = self._after_verb(toks, c + 2, verb, sp, last, "relative", need_complement=True)
+            if att is not None:
+                # "Al Jazeera videreformidler informasjon fra ... NAFDAC , som opplyser at": relayed by the subject
+                hit = lex.alias_at(toks, first)
+                if hit is not None:
+                    att.channel = hit[1]
+            return att
         return None
 
     def according(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
@@ -917,6 +928,10 @@ def _register_people(sents: list[Sent], ctx: Context) -> None:
             if _is_word(t) and (lex.is_role(t.low) or i == 0 or t.low in lex.determiners and i + 1 < len(toks)
                                 and lex.is_role(toks[i + 1].low)):
                 sp, j = np.parse(toks, i, initial=(i == 0), coordinate=False)
+                if sp is not None and not sp.name_tokens and sp.kind == "role" and not sp.anaphor \
+                        and sp.start is not None and sp.end is not None:
+                    head = next((toks[k].low for k in range(j - 1, i - 1, -1) if lex.is_role(toks[k].low)), "")
+                    ctx.role_mentions.append((sp.start, sp.end, sp.text, head))
                 if sp is not None and sp.name_tokens and sp.kind == "person":
                     roles = []
                     for k in range(i, j):
@@ -1015,6 +1030,11 @@ class Extractor:
             if person is not None:
                 return Speaker(person.name, person.start, person.end, self._role_of(person) or sp.role, "person",
                                name_tokens=person.tokens)
+            # "Datteren" after "Krekars datter": the first, fuller description of the same role
+            stems = set(role_stems(word.lower()))
+            for start, end, text, head in ctx.role_mentions:
+                if start < sp.start and head and (head in stems or set(role_stems(head)) & stems):
+                    return Speaker(text, start, end, sp.role, "role")
         return sp
 
     def _role_of(self, person: Person | None) -> str | None:
@@ -1086,6 +1106,8 @@ class Extractor:
     def emit(self, att: Attribution, sents: list[Sent], toks: list[Tok], direct: bool) -> None:
         sent = sents[-1]
         speaker = self.resolve(att.speaker, sent)
+        if not speaker.text or speaker.pronoun:
+            return  # a source we cannot name ("het det", a pronoun with nobody before it) makes no claim
         first = _content_start(toks, att.claim_start)
         end = _content_end(toks, first, att.claim_end)
         if end <= first:
@@ -1236,7 +1258,7 @@ class Extractor:
                         continue
                     score = sum(1.0 / df.get(w, 1) for w in overlap)
                     surname = (other.speaker or "").split()[-1:]
-                    if surname and lede is not None and surname[0] in lede:
+                    if sent.index == 0 and surname and lede is not None and surname[0] in lede:
                         score += 1.0  # a headline is usually about the person the first paragraph names
                     if score > best:
                         best, chosen = score, other
