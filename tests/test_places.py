@@ -121,3 +121,25 @@ def test_gold_set_scores():
     results = score(gold, "ner")
     assert results["all"]["place"] >= 0.90
     assert results["all"]["country"] >= 0.98
+
+
+def test_place_nouns_mark_a_place():
+    found = places("Soldatene ble sett i utkanten av hovedstaden Bamako .\nOldtidsbyen Palmyra er tatt .")
+    assert found["Bamako"].country == "ML" and found["Bamako"].score >= 0.6
+
+
+def test_with_ner_a_bare_country_still_counts_but_a_bare_town_does_not():
+    text = "Statsministeren besøkte Bergen .\nSverige og Danmark protesterer ."
+    found = places(text, mentions=[Mention(start_char=0, end_char=14, text="Statsministeren", label="MISC")])
+    assert "Bergen" not in found  # no marker, and the NER (which ran) did not call it a place
+    assert found["Sverige"].country == "SE" and found["Danmark"].country == "DK"
+
+
+def test_long_article_without_end_marks_is_fast_and_does_not_crash():
+    import time
+
+    text = "Kampene nær Homs fortsetter " + "og de sier at " * 3000 + "i Aleppo"
+    start = time.perf_counter()
+    found = places(text)
+    assert time.perf_counter() - start < 5
+    assert found["Homs"].precision == "near" and found["Aleppo"].country == "SY"

@@ -344,7 +344,11 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
             # "til Jensen", "i Nato": a marker before an unlikely reading is weaker evidence.
             detection = 0.7 if likely and not person_like else 0.55
         elif has_ner:
-            return None  # the NER saw it and did not call it a place
+            # The NER saw it and did not call it a place: only a country or larger region still counts.
+            if person_like or not any(o[0].kind in ("country", "region") for o in likely):
+                return None
+            options = [o for o in likely if o[0].kind in ("country", "region")]
+            detection = 0.5
         elif not likely or person_like or (tok.sent_start and not admin and not any(
                 o[0].kind != "town" or o[0].population >= BIG_CITY for o in likely)):
             # "Fyresdal får ...", "sa Jensen": kept only if the article names it as a place elsewhere.
