@@ -30,18 +30,19 @@ def merged_data(lang: str, name: str) -> dict[str, Any]:
     base_lang = data.get("extends")
     if not base_lang:
         return {k: v for k, v in data.items() if k != "extends"}
-    merged = dict(merged_data(base_lang, name))
-    for key, value in data.items():
-        if key == "extends":
-            continue
-        old = merged.get(key)
-        if isinstance(old, list) and isinstance(value, list):
-            merged[key] = old + [v for v in value if v not in old]
-        elif isinstance(old, dict) and isinstance(value, dict):
-            merged[key] = {**old, **value}
-        else:
-            merged[key] = value
-    return merged
+    return _merge(merged_data(base_lang, name), {k: v for k, v in data.items() if k != "extends"})
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    """Lists are joined, mappings merged key by key (recursively), anything else replaced."""
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [v for v in extra if v not in base]
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = _merge(merged[key], value) if key in merged else value
+        return merged
+    return extra
 
 
 def alternation(words: list[str] | dict[str, Any] | None) -> str:
