@@ -207,6 +207,7 @@ class MapPoint(BaseModel):
     link_id: str
     event_type: str | None = None
     sub_event_type: str | None = None
+    plover_category: str | None = None
     actor1: str | None = None
     actor2: str | None = None
     place: str | None = None
@@ -372,6 +373,7 @@ def map_point(event: Event, kind: str = "report", merged: MergedEvent | None = N
         ident, link = event.id, event.id
     return MapPoint(
         id=ident, kind=kind, link_id=link, event_type=event.event_type, sub_event_type=event.sub_event_type,
+        plover_category=event.plover_category,
         actor1=name(event.actor1), actor2=name(event.actor2),
         place=event.place and (event.place.name or event.place.text),
         lat=event.place.latitude if event.place else None, lon=event.place.longitude if event.place else None,

@@ -34,6 +34,11 @@
     return template.replace(/\{(\w+)\}/g, function (_, k) { return values[k]; });
   }
 
+  // ACLED type when coded, else the PLOVER category (events outside ACLED's scope).
+  function label(p) {
+    return p.event_type || (p.plover_category ? "PLOVER " + p.plover_category : "");
+  }
+
   function day(iso) { return iso ? iso.slice(0, 10) : ""; }
 
   // An interval [start, end) whose end is the next midnight is one day: show it as that day.
@@ -118,7 +123,7 @@
   function popupHtml(p) {
     var actors = [p.actor1, p.actor2].filter(Boolean).map(esc).join(" → ") || esc(T.unknown);
     return '<div class="popup" data-event-id="' + esc(p.id) + '">' +
-      '<strong style="color:' + colour(p.event_type) + '">' + esc(p.event_type || T.unknown) + "</strong>" +
+      '<strong style="color:' + colour(label(p)) + '">' + esc(label(p) || T.unknown) + "</strong>" +
       (p.sub_event_type ? " · " + esc(p.sub_event_type) : "") +
       "<dl><dt>" + esc(T.date) + "</dt><dd>" + esc(dateLabel(p)) + (p.uncertain ? " (" + esc(T.uncertain) + ")" : "") + "</dd>" +
       "<dt>" + esc(T.actors) + "</dt><dd>" + actors + "</dd>" +
@@ -133,19 +138,19 @@
   function marker(p) {
     var icon = L.divIcon({
       className: "kilde-pin",
-      html: '<span data-type="' + esc(p.event_type || "") + '" style="background:' + colour(p.event_type) + '"></span>',
+      html: '<span data-type="' + esc(p.event_type || "") + '" style="background:' + colour(label(p)) + '"></span>',
       iconSize: [16, 16],
       iconAnchor: [8, 8],
       popupAnchor: [0, -8]
     });
-    var m = L.marker([p.lat, p.lon], { icon: icon, kildeType: p.event_type || "", title: p.event_type || "" });
+    var m = L.marker([p.lat, p.lon], { icon: icon, kildeType: label(p), title: label(p) });
     m.bindPopup(function () { return popupHtml(p); });
     return m;
   }
 
   function renderLegend(points) {
     var seen = {};
-    points.forEach(function (p) { seen[p.event_type || ""] = (seen[p.event_type || ""] || 0) + 1; });
+    points.forEach(function (p) { seen[label(p)] = (seen[label(p)] || 0) + 1; });
     var el = document.getElementById("legend");
     el.innerHTML = Object.keys(seen).sort().map(function (t) {
       return '<span class="legend-item"><span class="swatch" style="background:' + colour(t) + '"></span>' +
@@ -211,14 +216,15 @@
     ticks(t0, t1).forEach(function (tk) {
       var tx = x(tk[0]);
       svg("line", { x1: tx, x2: tx, y1: 0, y2: height - 18, "class": "tick" }, root);
-      var label = svg("text", { x: tx + 2, y: height - 5, "class": "tick-label" }, root);
-      label.textContent = tk[1];
+      if (tx > width - 8 * tk[1].length) return;  // no room for the label at the right edge
+      var text = svg("text", { x: tx + 2, y: height - 5, "class": "tick-label" }, root);
+      text.textContent = tk[1];
     });
     dated.forEach(function (d) {
-      var y = 6 + d.lane * laneH, x0 = x(d.s), x1 = x(d.e), c = colour(d.p.event_type);
+      var y = 6 + d.lane * laneH, x0 = x(d.s), x1 = x(d.e), c = colour(label(d.p));
       var link = svg("a", { href: "/events/" + encodeURIComponent(d.p.link_id) + "?lang=" + config.lang, "class": "tl-item" }, root);
       var title = svg("title", {}, link);
-      title.textContent = (d.p.event_type || T.unknown) + " · " + dateLabel(d.p) + (d.p.place ? " · " + d.p.place : "");
+      title.textContent = (label(d.p) || T.unknown) + " · " + dateLabel(d.p) + (d.p.place ? " · " + d.p.place : "");
       if (d.e - d.s > 1.5 * 86400000) {
         svg("rect", { x: x0, y: y, width: Math.max(x1 - x0, 3), height: laneH - 3, rx: 2, fill: c, "fill-opacity": 0.35, stroke: c, "class": "tl-range" }, link);
       } else {
