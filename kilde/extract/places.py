@@ -467,7 +467,7 @@ def precision_of(entry: Entry, cand: Candidate) -> tuple[str, int]:
 
 def to_place(cand: Candidate, ranked: list[tuple[float, Entry]]) -> Place:
     best_score, entry = ranked[0]
-    margin = best_score - ranked[1][0] if len(ranked) > 1 else 5.0
+    margin = max(0.0, best_score - ranked[1][0]) if len(ranked) > 1 else 5.0
     precision, geo = precision_of(entry, cand)
     confidence = cand.detection * (1 - 0.5 * math.exp(-margin))
     geonames_id = entry.geonames_id
@@ -482,8 +482,14 @@ def to_place(cand: Candidate, ranked: list[tuple[float, Entry]]) -> Place:
 
 
 def resolve(cands: list[Candidate], home: str | None) -> list[Place]:
+    """Second pass: rank each mention with the others as context, then one reading per name.
+
+    The same name in one article names the same place ("Palmyra" in the lede and in the last
+    paragraph), so the reading with the highest total score over its mentions wins for all of them.
+    """
     ctx, contributions = build_context(cands, home)
-    places = []
+    rankings: list[tuple[Candidate, list[tuple[float, Entry]]]] = []
+    totals: dict[tuple[str, bool], Counter] = {}
     for cand, contribution in zip(cands, contributions, strict=True):
         if contribution is None:
             continue
@@ -492,6 +498,15 @@ def resolve(cands: list[Candidate], home: str | None) -> list[Place]:
         ranked = rank(cand, ctx, home)
         if own.country:
             ctx.countries[own.country] += weight
+        rankings.append((cand, ranked))
+        group = totals.setdefault((fold(cand.name), cand.admin_cue), Counter())
+        for score, entry in ranked:
+            group[entry.key] += score
+    places = []
+    for cand, ranked in rankings:
+        group = totals[(fold(cand.name), cand.admin_cue)]
+        best_key = max(group, key=lambda key: (group[key], key))
+        ranked = sorted(ranked, key=lambda pair: (pair[1].key != best_key, -pair[0]))
         places.append(to_place(cand, ranked))
     return places
 
