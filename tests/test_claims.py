@@ -181,3 +181,26 @@ def test_a_definite_role_refers_back_to_the_fuller_description():
                        "Datteren avviser at faren har politiske mål i Norge .")
     assert [c.speaker for c in claims] == ["Krekars datter", "Krekars datter"]
     assert claims[1].verification == "denied"
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+@pytest.mark.parametrize("name", ["speech_verbs", "hedges", "verification", "sources"])
+def test_data_files_hold_words_not_yaml_booleans(lang, name):
+    """YAML reads a bare `no` (Nynorsk "now") or `on` as a boolean; the word lists must quote them."""
+    from kilde.lang import load_data
+
+    def walk(value):
+        assert not isinstance(value, bool), f"{lang}/{name}.yaml has an unquoted yes/no/on/off"
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(load_data(lang, name))
+
+
+def test_english_adverbs_between_verb_and_that():
+    [claim] = claims_of("Police said on Sunday that 20 people were killed .", source="BBC", language="en")
+    assert claim.text == "20 people were killed" and claim.speaker == "Police"
