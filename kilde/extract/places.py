@@ -300,11 +300,15 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
     taken = [(c.start, c.end) for c in accepted]
     # Words in runs of two capitalised words that are no place ("Jonas Gahr Støre", "sa Jensen"
     # after "Fjordman Jensen"): likely parts of person names wherever they stand alone.
+    # The first word of a pair stays a place when it is a home-country place ("Kviteseid Asylmottak",
+    # "Oslo Spektrum").
     in_name_pairs: set[str] = set()
     for a, b in zip(toks, toks[1:], strict=False):
         if a.sentence == b.sentence and capitalised(a.text) and capitalised(b.text) and not a.sent_start \
                 and f"{a.text} {b.text}" not in gaz:
-            in_name_pairs.update((a.text, b.text))
+            in_name_pairs.add(b.text)
+            if not any(e.country == cues_.home and e.country for e, _ in gaz.lookup(a.text)):
+                in_name_pairs.add(a.text)
 
     def try_span(first: int, end: int) -> Candidate | None:
         run = toks[first:end]
