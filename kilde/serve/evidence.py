@@ -92,6 +92,28 @@ def render_marked(text: str, highlights: list[Highlight], labels: dict[str, str]
     return Markup("".join(parts))
 
 
+def excerpt(text: str, highlights: list[Highlight], max_chars: int = 1500) -> tuple[str, list[Highlight], bool, bool]:
+    """The lines of ``text`` that hold the highlights, with the highlights shifted to match.
+
+    Returns (excerpt, shifted highlights, text cut before, text cut after), so a
+    page can show several reports compactly, each around its own evidence.
+    """
+    if not highlights:
+        cut = min(len(text), 300)
+        return text[:cut], [], False, cut < len(text)
+    first = min(h.start for h in highlights)
+    last = max(h.end for h in highlights)
+    start = text.rfind("\n", 0, first) + 1
+    end = text.find("\n", last)
+    end = len(text) if end == -1 else end
+    if end - start > max_chars:
+        start = max(start, first - 200)
+        end = min(end, max(last, first + max_chars) + 200)
+    shifted = [Highlight(max(h.start, start) - start, min(h.end, end) - start, h.kind, h.text, h.label)
+               for h in highlights if h.end > start and h.start < end]
+    return text[start:end], shifted, start > 0, end < len(text)
+
+
 def is_verified(event: Event, claims: list[Claim]) -> bool:
     """The store's rule: not hedged, and no linked claim unconfirmed or denied."""
     linked = [c for c in claims if c.id in set(event.claim_ids)]

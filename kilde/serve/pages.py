@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from kilde.serve.api import MAX_TEXT_PARAM, event_detail, get_store, map_point
 from kilde.serve.app import TEMPLATES
-from kilde.serve.evidence import KINDS, Highlight, event_highlights, is_verified, render_marked
+from kilde.serve.evidence import KINDS, Highlight, event_highlights, excerpt, is_verified, render_marked
 from kilde.serve.i18n import LANGS, pick_lang, strings
 from kilde.store import EventFilter, Store
 
@@ -126,7 +126,7 @@ def map_page(request: Request) -> HTMLResponse:
         types.append(filters["type"])
     js_strings = {k: t[k] for k in ("loading", "showing", "showing_open", "no_events", "date", "actors", "sources",
                                     "sources_count", "open_event", "place", "unknown", "uncertain", "no_place",
-                                    "fatalities", "basemap_note")}
+                                    "fatalities", "basemap_note", "view_merged", "view_reports")}
     config = {
         "lang": lang,
         "t": js_strings,
@@ -161,11 +161,16 @@ def event_page(event_id: str, request: Request, store: Store = Depends(get_store
         result = store.get_result(report.event.article_id)
         if result is not None:
             other_text = result.article.text
+        # Other reports show only the lines around their evidence; the article page has the whole text.
+        part, marks, cut_before, cut_after = excerpt(
+            other_text, [Highlight(**h.model_dump()) for h in report.highlights])
         others.append({
             "event": report.event,
             "article": report.article,
             "verified": report.verified,
-            "marked": render_marked(other_text, [Highlight(**h.model_dump()) for h in report.highlights], labels),
+            "marked": render_marked(part, marks, labels),
+            "cut_before": cut_before,
+            "cut_after": cut_after,
             "claims": report.claims,
         })
     return render(request, "event.html", {"main": main, "others": others, "merged": detail.merged,

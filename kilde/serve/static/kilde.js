@@ -265,7 +265,8 @@
     var view = params.get("view") || "";
     params.delete("view");
     var attempt = view ? fetchAll(view, params) : fetchAll("merged", params).then(function (res) {
-      return res.points.length ? res : fetchAll("reports", params);
+      if (res.points.length) return res;
+      return fetchAll("reports", params);
     });
     attempt.then(function (res) {
       if (mine !== generation) return;
@@ -277,6 +278,8 @@
       var shown = res.points.length;
       var msg = !shown ? T.no_events : (res.total != null ? fmt(T.showing, { shown: shown, total: res.total })
         : fmt(T.showing_open, { shown: shown + (res.more ? "+" : "") }));
+      var shownView = res.points.length && res.points[0].kind === "merged" ? T.view_merged : T.view_reports;
+      if (shown) msg += " (" + shownView.toLowerCase() + ")";
       var unplaced = shown - located.length;
       if (unplaced > 0) msg += " · " + unplaced + " " + T.no_place;
       statusEl.textContent = msg;
