@@ -151,6 +151,8 @@ def test_gold_set_is_large_enough_and_scores():
     shared_articles()  # skips without ../shared
     gold = load_gold()
     assert len(gold) >= 200
-    assert {g["split"] for g in gold} == {"train", "dev"}
+    assert {g["split"] for g in gold} == {"train", "dev", "dev2"}
+    assert sum(g["split"] != "train" for g in gold) >= len(gold) / 3  # a third held out
     results = score(gold)
     assert results["all"]["accuracy"] >= 0.9
+    assert results["held-out 2 (annotated last)"]["accuracy"] >= 0.85
