@@ -222,27 +222,40 @@ def events(
     text: Annotated[str | None, typer.Option(help="Words in the reporting article.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Include historical, negated and hypothetical.")] = False,
     limit: Annotated[int, typer.Option(min=1, max=100_000)] = 100,
+    merged: Annotated[bool, typer.Option("--merged", help="One row per real-world event, merged across "
+                                                          "articles, with its independent sources.")] = False,
     output: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.table,
 ) -> None:
-    """List events as each article reports them (current ones unless --all)."""
+    """List events as each article reports them, or merged across articles (current ones unless --all)."""
     flt = _event_filter(type_, sub_type, actor, place, since, until, text, all_, limit)
+    columns = ["id", "date", "event_type", "sub_event_type", "actor1", "actor2", "place", "fatalities", "flags"]
     with open_store(db) as store:
-        found = store.list_events(flt)
-    rows = [_event_summary(e) for e in found]
+        if merged:
+            found_merged = store.list_merged_events(flt)
+            records = [m.to_dict() for m in found_merged]
+            rows = []
+            for m in found_merged:
+                row = {**_event_summary(m.event), "id": m.id, "reports": len(m.report_ids),
+                       "corroboration": m.corroboration, "sources": "; ".join(m.sources)}
+                rows.append(row)
+            columns += ["reports", "corroboration"]
+        else:
+            found = store.list_events(flt)
+            records = [e.to_dict() for e in found]
+            rows = [_event_summary(e) for e in found]
     if output == OutputFormat.json:
-        sys.stdout.write(json.dumps([e.to_dict() for e in found], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     elif output == OutputFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(_event_summary(Event()).keys()))
+        fields = list(rows[0].keys()) if rows else columns
+        writer = csv.DictWriter(sys.stdout, fieldnames=fields)
         writer.writeheader()
         writer.writerows(rows)
     else:
-        table = Table(title=f"{len(rows)} event(s)")
-        for column in ("id", "date", "event_type", "sub_event_type", "actor1", "actor2", "place", "fatalities",
-                       "flags"):
+        table = Table(title=f"{len(rows)} {'merged ' if merged else ''}event(s)")
+        for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*(str(row[c]) for c in ("id", "date", "event_type", "sub_event_type", "actor1",
-                                                   "actor2", "place", "fatalities", "flags")))
+            table.add_row(*(str(row[c]) for c in columns))
         out.print(table)
 
 

@@ -128,3 +128,13 @@ def test_bad_input_is_reported_and_the_rest_is_stored(tmp_path: Path):
 def test_db_option_and_environment(tmp_path: Path):
     done = kilde("ingest", str(SAMPLE), "--db", str(tmp_path / "other.db"), cwd=tmp_path)
     assert done.returncode == 0 and (tmp_path / "other.db").exists() and not (tmp_path / "kilde.db").exists()
+
+
+def test_merged_events_listing(store_dir: Path):
+    rows = list(csv.DictReader(io.StringIO(
+        kilde("events", "--merged", "--all", "--format", "csv", cwd=store_dir).stdout)))
+    merged_json = json.loads(kilde("events", "--merged", "--all", "--format", "json", cwd=store_dir).stdout)
+    assert len(rows) == len(merged_json)
+    for row, record in zip(rows, merged_json, strict=True):
+        assert int(row["reports"]) == len(record["report_ids"]) >= 1
+        assert int(row["corroboration"]) == record["corroboration"]
