@@ -349,3 +349,35 @@ def test_cached_totals_follow_new_writes(tmp_path):
         load_demo(store)
         assert cache.count(store, EventFilter()) == 4
         assert cache.count(store, EventFilter(include_historical=True)) == 5
+
+
+# ------------------------------------------------------------------ rendering helpers
+
+
+def test_marks_split_overlaps_and_escape_the_article_text():
+    from kilde.serve.evidence import Highlight, excerpt, render_marked
+
+    text = "Før <b>: 3 drept i Oslo.\nNeste linje."
+    three, oslo, end = text.index("3"), text.index("Oslo"), text.index("\n")
+    highlights = [Highlight(0, end, "evidence", text[:end]), Highlight(three, three + 1, "quantity", "3"),
+                  Highlight(oslo, oslo + 4, "place", "Oslo")]
+    html = str(render_marked(text, highlights, {"place": "sted"}))
+    assert "&lt;b&gt;" in html and "<b>" not in html
+    assert '<mark class="hl hl-evidence hl-quantity" data-kinds="evidence quantity"' in html
+    assert html.count("<mark") == 5  # evidence split around the quantity and the place (and the final ".")
+    assert html.endswith("\nNeste linje.")
+    part, shifted, cut_before, cut_after = excerpt(text + "\nTredje linje om Oslo.", [Highlight(
+        len(text) + 17, len(text) + 21, "place", "Oslo")])
+    assert part == "Tredje linje om Oslo." and cut_before and not cut_after
+    assert part[shifted[0].start:shifted[0].end] == "Oslo"
+
+
+def test_online_tiles_only_when_configured(demo_db):
+    path, _ = demo_db
+    with background_server(create_app(path)) as base:
+        page = httpx.get(base + "/")
+        assert '"tileUrl": null' in page.text and "https:" not in page.headers["content-security-policy"]
+    tiles = "https://tiles.example.org/{z}/{x}/{y}.png"
+    with background_server(create_app(path, tile_url=tiles)) as base:
+        page = httpx.get(base + "/")
+        assert json.dumps(tiles) in page.text and "https:" in page.headers["content-security-policy"]
