@@ -204,3 +204,10 @@ def test_data_files_hold_words_not_yaml_booleans(lang, name):
 def test_english_adverbs_between_verb_and_that():
     [claim] = claims_of("Police said on Sunday that 20 people were killed .", source="BBC", language="en")
     assert claim.text == "20 people were killed" and claim.speaker == "Police"
+
+
+def test_plural_pronoun_goes_to_the_group_that_opened_the_sentence_before():
+    claims = claims_of("– Vi slår sammen sykehusene , sier direktør Per Hansen .\n"
+                       "Fagforeningene er bekymret for sammenslåingen .\n"
+                       "Forskningen kan forsvinne fra sykehuset , mener de .")
+    assert [c.speaker for c in claims] == ["Per Hansen", "Fagforeningene"]

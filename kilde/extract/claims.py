@@ -259,6 +259,7 @@ class Context:
     last_speaker: Speaker | None = None
     last_person: tuple[int, Speaker] | None = None  # (sentence index, speaker)
     last_subject: tuple[int, Speaker] | None = None
+    last_group: tuple[int, Speaker] | None = None  # the latest organisation or group opening a sentence
     channels: dict[str, str] = field(default_factory=dict)  # speaker -> channel named for it earlier
 
     def person_for(self, tokens: tuple[str, ...], before: int | None = None) -> Person | None:
@@ -328,6 +329,11 @@ def _name_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
             continue
         break
     return j
+
+
+def _acronym_genitive(word: str) -> bool:
+    """"NALs", "FNs", "NRKs": an organisation owning the person named next."""
+    return len(word) >= 3 and word.endswith("s") and word[:-1].isupper()
 
 
 def _is_word(tok: Tok) -> bool:
@@ -487,6 +493,10 @@ class NPParser:
             return sp, j
         j = name_end
         name_toks = toks[name_start:name_end]
+        if len(name_toks) >= 3 and (_acronym_genitive(name_toks[0].text) or name_start == i and initial
+                                    and name_toks[0].low.endswith("ske")):
+            role_toks.append(name_toks[0])  # "NALs Jannike Hovland", "Danske Ellen Hink": owner or nationality
+            name_toks = name_toks[1:]
         role_parts: list[str] = []
         if role_toks:
             role_parts.append(ctx.text[role_toks[0].start:(pre_pp[-1] if pre_pp else role_toks[-1]).end])
@@ -1002,6 +1012,10 @@ class Extractor:
             return ctx.last_speaker or sp
         if sp.pronoun:
             if sp.pronoun in lex.plural:
+                group = ctx.last_group
+                last_claim = ctx.last_person[0] if ctx.last_person else -1
+                if group is not None and group[0] >= sent.index - 2 and group[0] > last_claim:
+                    return group[1]  # "Fagforeninger ... er bekymret . ... , mener de ."
                 if ctx.last_speaker is not None and (ctx.last_speaker.plural or ctx.last_speaker.kind != "person"):
                     return ctx.last_speaker
             subject = ctx.last_subject
@@ -1057,6 +1071,10 @@ class Extractor:
         sp, _ = self.patterns.np.parse(toks, first, initial=True, coordinate=False)
         if sp is not None and sp.kind == "person" and sp.name_tokens and not sp.pronoun:
             self.ctx.last_subject = (sent.index, self.resolve(sp, sent))
+            if sp.plural:
+                self.ctx.last_group = (sent.index, sp)
+        elif sp is not None and not sp.pronoun and (sp.kind in ("organisation", "outlet") or sp.plural):
+            self.ctx.last_group = (sent.index, sp)
 
     # -------------------------------------------------------------- claims
 
