@@ -68,8 +68,11 @@ def _options(date_: str | None, source: str | None, language: str | None, fmt: s
 
 
 def _ingest(db: str, paths: list[str], options: ReadOptions, report: RunReport) -> None:
-    with open_store(db) as store:
-        ingest_paths(store, paths, options, report, on_reject=_report_rejected)
+    with open_store(db) as store, Progress(TextColumn("reading"), TextColumn("{task.completed} article(s)"),
+                                           TimeElapsedColumn(), console=err, disable=not err.is_terminal) as bar:
+        task = bar.add_task("articles", total=None)
+        ingest_paths(store, paths, options, report, on_reject=_report_rejected,
+                     progress=lambda n: bar.advance(task, n))
 
 
 def _process(db: str, reprocess: bool, limit: int | None, report: RunReport) -> None:

@@ -35,7 +35,8 @@ class RunReport:
 
 
 def ingest_articles(store: Store, articles: Iterable[Article | Rejected], report: RunReport | None = None,
-                    on_reject: Callable[[Rejected], None] | None = None) -> RunReport:
+                    on_reject: Callable[[Rejected], None] | None = None,
+                    progress: Callable[[int], None] | None = None) -> RunReport:
     """Store articles in batches, one transaction each; rejected input is collected, never stored."""
     report = report or RunReport()
     batch: list[Article] = []
@@ -45,6 +46,8 @@ def ingest_articles(store: Store, articles: Iterable[Article | Rejected], report
             result = store.add_articles(batch)
             report.added += result.added
             report.duplicates += result.duplicates
+            if progress:
+                progress(len(batch))
             batch.clear()
 
     for item in articles:
@@ -61,9 +64,9 @@ def ingest_articles(store: Store, articles: Iterable[Article | Rejected], report
 
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], options: ReadOptions | None = None,
-                 report: RunReport | None = None,
-                 on_reject: Callable[[Rejected], None] | None = None) -> RunReport:
-    return ingest_articles(store, read_paths(paths, options), report, on_reject)
+                 report: RunReport | None = None, on_reject: Callable[[Rejected], None] | None = None,
+                 progress: Callable[[int], None] | None = None) -> RunReport:
+    return ingest_articles(store, read_paths(paths, options), report, on_reject, progress)
 
 
 def process_store(store: Store, reprocess: bool = False, limit: int | None = None,
