@@ -211,3 +211,9 @@ def test_plural_pronoun_goes_to_the_group_that_opened_the_sentence_before():
                        "Fagforeningene er bekymret for sammenslåingen .\n"
                        "Forskningen kan forsvinne fra sykehuset , mener de .")
     assert [c.speaker for c in claims] == ["Per Hansen", "Fagforeningene"]
+
+
+def test_english_told_names_the_channel():
+    [claim] = claims_of("A police spokesman told Reuters that two men were arrested .", source="BBC", language="en")
+    assert claim.speaker == "A police spokesman" and claim.relay == ["A police spokesman", "Reuters", "BBC"]
+    assert claim.text == "two men were arrested"

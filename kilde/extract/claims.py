@@ -775,6 +775,12 @@ class Patterns:
             if ch is not None or k > j:
                 channel, j = ch, k
         j = self._skip_adverbs(toks, j, last)
+        if channel is None and j < last:
+            # "told Reuters that", "told the BBC that": the outlet as the verb's object
+            m = j + 1 if toks[j].low in lex.determiners and j + 1 < last else j
+            hit = lex.alias_at(toks, m)
+            if hit is not None and self._complementiser(toks, m + hit[0]) > m + hit[0]:
+                channel, j = hit[1], m + hit[0]
         c = self._complementiser(toks, j)
         if c == j and (need_complement or key in lex.needs_complement):
             return None
