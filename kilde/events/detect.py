@@ -250,7 +250,9 @@ def _event(match: TriggerMatch, sent: Sentence, lowers: list[str], actors: list[
     # A subheading ("Sammenstøt") is read with the paragraph it heads.
     following = [w for s in next_sents for w in s.lowers()] if len(lowers) <= 3 else []
     context += following
-    ok, bonus = _context_ok(entry.needs, context, lex, scores)
+    # "luftangrep", "flyåtak": a compound that names the weapon needs no further context.
+    needs = "none" if match.prefix is not None and match.event != entry.event else entry.needs
+    ok, bonus = _context_ok(needs, context, lex, scores)
     if not ok:
         return None
     code = _code(match, lowers + following)

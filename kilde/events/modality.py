@@ -133,6 +133,9 @@ def historical_cue(sent: Sentence, lang: str) -> str | None:
     """A word that sets the sentence in history ("i det tredje århundre", "under andre verdenskrig")."""
     text = " " + " ".join(sent.lowers()) + " "
     for cue in cues(lang).historical:
-        if cue in text:
+        # Whole words, except suffix cues ("-tallet" in "1990-tallet") and prefix cues ("under krigen i 19").
+        padded = cue if cue.startswith("-") else " " + cue
+        padded = padded if cue.endswith((" 19", "-")) else padded + (" " if not cue.startswith("-") else "")
+        if padded in text or (cue.startswith("-") and any(w.endswith(cue) for w in text.split())):
             return cue
     return None

@@ -103,7 +103,25 @@ def sentences(doc: Doc, text: str) -> list[Sentence]:
             here, there = index_of.get(token.i), index_of.get(token.head.i)
             if here and there and here[0] == there[0] and token.head.i != token.i:
                 result[here[0]].tokens[here[1]].head = there[1]
-    return [s for s in result if s.tokens]
+    return _chunked([s for s in result if s.tokens])
+
+
+MAX_TOKENS = 100  # a "sentence" longer than this (a list, a run-on quote) is read in pieces, keeping rules linear
+
+
+def _chunked(sents: list[Sentence]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for sent in sents:
+        for k in range(0, len(sent.tokens), MAX_TOKENS):
+            toks = sent.tokens[k:k + MAX_TOKENS]
+            start, end = toks[0].start, toks[-1].end
+            piece = Sentence(len(out), start, end, sent.text[start - sent.start:end - sent.start])
+            for i, tok in enumerate(toks):
+                tok.head = tok.head - k if tok.head is not None and k <= tok.head < k + MAX_TOKENS else None
+                tok.i = i
+                piece.tokens.append(tok)
+            out.append(piece)
+    return out
 
 
 def _split_on_newlines(text: str, start: int, end: int) -> list[tuple[int, int]]:

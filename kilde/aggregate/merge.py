@@ -1,0 +1,152 @@
+"""Reports of one real-world event, across articles, merged into MergedEvents.
+
+Two reports are one event when their types are compatible (same ACLED event type), their places lie within a
+distance that fits the coarser of their precisions, their time intervals overlap (a publication-date stand-in is
+widened by a few days, since news tells of the days before), and their actors overlap (or one side names none).
+Historical background never merges with current news. The merged coding follows ACLED: the most conservative
+fatality figure, the most precise place and time; every report is kept by id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from datetime import datetime, timedelta
+
+from kilde.aggregate.corroboration import independent_sources
+from kilde.model import Actor, Article, Claim, Event, MergedEvent, Place, TimeSpan
+
+# How far apart two places may be (km) and still be one event's, by the coarser precision of the two.
+TOLERANCE_KM = {"exact": 25.0, "near": 40.0, "admin": 150.0, "country": 1000.0, "region": 3000.0}
+PRECISION_RANK = {"exact": 0, "near": 1, "admin": 2, "country": 3, "region": 4}
+TIME_PRECISION_RANK = {"minute": 0, "day": 1, "month": 2, "year": 3}
+PUBLICATION_SLACK = timedelta(days=3)
+
+
+def _km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.latitude is not None and b.latitude is not None and a.longitude is not None and b.longitude is not None:
+        coarse = max(PRECISION_RANK.get(a.precision or "exact", 0), PRECISION_RANK.get(b.precision or "exact", 0))
+        tolerance = max(TOLERANCE_KM[p] for p, r in PRECISION_RANK.items() if r == coarse)
+        return _km(a, b) <= tolerance
+    if a.country and b.country and a.country != b.country:
+        return False
+    names_a = {(a.name or "").lower(), a.text.lower()} - {""}
+    names_b = {(b.name or "").lower(), b.text.lower()} - {""}
+    return bool(names_a & names_b) or bool(a.country and a.country == b.country)
+
+
+def _interval(time: TimeSpan | None) -> tuple[datetime, datetime] | None:
+    if time is None or time.start is None:
+        return None
+    start = time.start.replace(tzinfo=None)
+    end = (time.end or time.start + timedelta(days=1)).replace(tzinfo=None)
+    if time.anchor == "publication":
+        start -= PUBLICATION_SLACK
+        end += timedelta(days=1)
+    return start, end
+
+
+def times_compatible(a: TimeSpan | None, b: TimeSpan | None) -> bool:
+    ia, ib = _interval(a), _interval(b)
+    if ia is None or ib is None:
+        return True
+    return ia[0] < ib[1] and ib[0] < ia[1]
+
+
+def actor_ids(event: Event) -> set[str]:
+    actors = [event.actor1, event.actor2, *event.assoc_actor1, *event.assoc_actor2]
+    return {a.canonical_id for a in actors if a is not None and a.canonical_id and a.canonical_id != "protesters"}
+
+
+def actors_compatible(a: Event, b: Event) -> bool:
+    ids_a, ids_b = actor_ids(a), actor_ids(b)
+    return not ids_a or not ids_b or bool(ids_a & ids_b)
+
+
+def compatible(a: Event, b: Event) -> bool:
+    """Whether two reports can be of one event."""
+    if not a.sub_event_type or not b.sub_event_type or a.event_type != b.event_type:
+        return False
+    if a.historical != b.historical or a.negated != b.negated or a.hypothetical != b.hypothetical:
+        return False
+    return places_compatible(a.place, b.place) and times_compatible(a.time, b.time) and actors_compatible(a, b)
+
+
+def merge_events(events: list[Event], articles: dict[str, Article], claims: dict[str, Claim]) -> list[MergedEvent]:
+    """Cluster ACLED-coded reports into events; each cluster becomes one MergedEvent with all its report ids."""
+    coded = [e for e in events if e.sub_event_type]
+    coded.sort(key=lambda e: (_interval(e.time) or (datetime.max, datetime.max))[0])
+    clusters: list[list[Event]] = []
+    for event in coded:
+        for cluster in clusters:
+            if all(compatible(event, other) for other in cluster):
+                cluster.append(event)
+                break
+        else:
+            clusters.append([event])
+    return [_merged(cluster, articles, claims) for cluster in clusters]
+
+
+def _most_common(values: list[str]) -> str | None:
+    values = [v for v in values if v]
+    return Counter(values).most_common(1)[0][0] if values else None
+
+
+def _best_actor(reports: list[Event], attr: str) -> Actor | None:
+    actors = [getattr(r, attr) for r in reports if getattr(r, attr) is not None]
+    if not actors:
+        return None
+    top = _most_common([a.canonical_id or a.text for a in actors])
+    return next(a for a in actors if (a.canonical_id or a.text) == top)
+
+
+def _merged(reports: list[Event], articles: dict[str, Article], claims: dict[str, Claim]) -> MergedEvent:
+    sub = _most_common([r.sub_event_type or "" for r in reports]) or reports[0].sub_event_type
+    lead = max((r for r in reports if r.sub_event_type == sub), key=lambda r: r.confidence)
+    placed = [r.place for r in reports if r.place is not None]
+    place = min(placed, key=lambda p: (PRECISION_RANK.get(p.precision or "", 2), -(p.score or 0))) if placed else None
+    timed = [r.time for r in reports if r.time is not None and r.time.start is not None]
+    own_times = [t for t in timed if t.anchor != "publication"] or timed
+    time = min(own_times, key=lambda t: (TIME_PRECISION_RANK.get(t.precision or "", 2),
+                                         (t.end - t.start) if t.end and t.start else timedelta.max)) if own_times else None
+    deaths = [r for r in reports if r.fatalities_best is not None or r.fatalities_low is not None]
+    # ACLED: the most conservative reported figure.
+    best = min((r.fatalities_best if r.fatalities_best is not None else r.fatalities_low for r in deaths), default=None)
+    low = min((r.fatalities_low for r in deaths if r.fatalities_low is not None), default=None)
+    high = min((r.fatalities_high for r in deaths if r.fatalities_high is not None), default=None)
+    sources = independent_sources(reports, articles, claims)
+    confidence = 1.0
+    for r in reports:
+        confidence *= 1.0 - r.confidence
+    event = lead.model_copy(deep=True)
+    event.id = ""
+    event.actor1 = _best_actor([r for r in reports if r.sub_event_type == sub], "actor1") or lead.actor1
+    event.actor2 = _best_actor(reports, "actor2") or lead.actor2
+    event.place, event.time = place, time
+    event.fatalities_low, event.fatalities_best, event.fatalities_high = low, best, high
+    event.quantities = [q for r in reports for q in r.quantities]
+    event.reported = all(r.reported for r in reports)
+    event.hedged = all(r.hedged for r in reports)
+    event.evidence = [span for r in reports for span in r.evidence]
+    event.claim_ids = list(dict.fromkeys(c for r in reports for c in r.claim_ids))
+    event.sources = sources
+    event.confidence = round(min(0.99, 1.0 - confidence), 3)
+    report_ids = [r.id for r in reports if r.id]
+    digest = hashlib.sha256("|".join(sorted(report_ids) or [lead.trigger.text if lead.trigger else ""]).encode())
+    return MergedEvent(
+        id=f"me-{digest.hexdigest()[:12]}",
+        event=event,
+        report_ids=report_ids,
+        article_ids=list(dict.fromkeys(r.article_id for r in reports if r.article_id)),
+        sources=sources,
+        corroboration=len(sources),
+    )

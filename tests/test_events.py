@@ -1,0 +1,145 @@
+"""Event detection read as usage: text in, ACLED/PLOVER-coded events out, with actors, places, flags and sources."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from kilde.events.detect import detect_events
+from kilde.events.ontology import event_type_of, inter_code, plover_of, sub_event_index
+from kilde.model import Article, Claim, ExtractionResult, Place, Quantity, TimeSpan
+from kilde.nlp import parse
+
+
+def events_of(text: str, lang: str = "nb", published: str = "2016-12-11", source: str = "VG", **records):
+    article = Article(text=text, language=lang, published=datetime.fromisoformat(published), published_precision="day",
+                      source=source)
+    result = ExtractionResult(article=article, **records)
+    result.events = detect_events(parse(text, lang), article, result)
+    result.assign_ids()
+    return result.events
+
+
+def coded(events):
+    return [e.sub_event_type for e in events if e.sub_event_type]
+
+
+def test_ontology_has_acleds_25_sub_events_with_plover_codes():
+    assert len(sub_event_index()) == 25
+    assert event_type_of("Air/drone strike") == "Explosions/Remote violence"
+    assert plover_of("Air/drone strike") == ("ASSAULT", "aerial")
+    assert plover_of("Abduction/forced disappearance") == ("ASSAULT", "abduct")
+    assert inter_code("Protesters") == 6
+
+
+def test_compound_attack_names_its_actor():
+    [event] = events_of("Et kraftig IS-angrep mot byen drepte mange soldater.")
+    assert event.event_type == "Battles"
+    assert event.actor1.canonical_id == "islamic_state"
+    assert event.actor1.wikidata == "Q2429253"
+
+
+def test_air_strike_from_compound_and_adjective_actors():
+    [event] = events_of("Russiske og syriske luftangrep rammet byen natt til søndag.")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.plover_category == "ASSAULT" and event.plover_mode == "aerial"
+    actors = [event.actor1.canonical_id] + [a.canonical_id for a in event.assoc_actor1]
+    assert actors == ["russian_military", "syrian_government_forces"]
+
+
+def test_verbal_attack_is_criticism_not_violence():
+    events = events_of("Opposisjonen kom med et kraftig angrep på regjeringens politikk i Stortinget i går.")
+    assert coded(events) == []
+
+
+def test_sport_crime_and_metaphor_are_not_conflict_events():
+    football = ("Spissen Markus Berger skjøt seg bort hver gang, og Rosenborg angrep i over en time uten å få ballen i mål. "
+                "– Vi bombarderte dem i hele andre omgang, sier treneren etter kampen.")
+    robbery = ("To menn er pågrepet etter et ran av en dagligvarebutikk på Grünerløkka i Oslo. "
+               "Mennene er siktet for grovt ran og tyveri, opplyser politiet.")
+    metaphor = "– Dette er et direkte angrep på velferdsstaten, sier talspersonen. Regjeringen skyter seg selv i foten."
+    for text in (football, robbery, metaphor):
+        assert coded(events_of(text)) == [], text
+
+
+def test_political_arrest_and_protest_are_acled_events():
+    events = events_of("Soldater pågrep statsministeren i hovedstaden mandag. "
+                       "Tusenvis av demonstranter protesterte mot kuppet foran presidentboligen.")
+    assert "Arrests" in coded(events)
+    protest = next(e for e in events if e.sub_event_type == "Peaceful protest")
+    assert protest.actor1.actor_type == "Protesters"
+
+
+def test_passive_agent_is_actor1_and_target_is_actor2():
+    [event] = events_of("Flere sivile ble drept av IS-krigere i landsbyen.")
+    assert event.actor1.canonical_id == "islamic_state"
+    assert event.actor2.canonical_id == "civilians"
+
+
+def test_territory_coding_follows_who_takes_it():
+    gov = events_of("Regjeringsstyrkene tok kontroll over byen etter harde kamper.")
+    rebels = events_of("IS har tatt kontroll over store deler av byen.")
+    assert "Government regains territory" in coded(gov)
+    assert coded(rebels) == ["Non-state actor overtakes territory"]
+
+
+def test_territory_held_a_day_or_less_is_an_armed_clash():
+    events = events_of("IS tok kontroll over bydelen, men styrkene drev dem ut igjen samme dag.")
+    assert "Non-state actor overtakes territory" not in coded(events)
+    assert "Armed clash" in coded(events)
+
+
+def test_negated_threatened_and_reported_events_are_flagged():
+    [negated] = events_of("IS har ikke angrepet byen, opplyser hæren.")
+    [threat] = [e for e in events_of("IS truer med å angripe byen med soldater.") if e.sub_event_type]
+    [hedged] = events_of("IS skal ha bortført 20 sivile i Palmyra.")
+    assert negated.negated and not negated.current
+    assert threat.hypothetical and not threat.current
+    assert hedged.sub_event_type == "Abduction/forced disappearance"
+    assert hedged.reported and hedged.hedged and hedged.current
+
+
+def test_background_history_is_never_current():
+    text = "I det tredje århundre erobret dronning Zenobia Egypt med sine soldater."
+    [event] = events_of(text)
+    assert event.historical and not event.current
+    dated = TimeSpan(start_char=text.index("det tredje"), end_char=text.index(" erobret"), text="det tredje århundre",
+                     start=datetime(200, 1, 1), end=datetime(300, 1, 1), precision="year", anchor="absolute")
+    [event] = events_of(text, times=[dated])
+    assert event.historical and event.time.text == "det tredje århundre"
+
+
+def test_arguments_come_from_places_times_quantities_and_claims():
+    text = "Minst 50 regjeringssoldater er drept i kampene rundt Palmyra siden torsdag, opplyser guvernøren ifølge NTB."
+    at = text.index("Palmyra")
+    palmyra = Place(start_char=at, end_char=at + 7, text="Palmyra", name="Tadmur", country="SY", latitude=34.56,
+                    longitude=38.27, precision="exact", geo_precision=1)
+    toll = Quantity(start_char=0, end_char=8, text="Minst 50", low=50, best=50, unit="regjeringssoldater", fatalities=True)
+    other = Quantity(start_char=0, end_char=8, text="Minst 50", low=40, best=45, unit="drepte", fatalities=True)
+    claim = Claim(id="c1", start_char=0, end_char=text.index(", opplyser"), text=text[:text.index(",")],
+                  speaker="guvernøren", relay=["guvernøren", "NTB", "VG"])
+    [event] = events_of(text, places=[palmyra], quantities=[toll, other], claims=[claim])
+    assert event.sub_event_type == "Armed clash"
+    assert event.place.name == "Tadmur"
+    assert event.fatalities_best == 45  # the most conservative figure
+    assert event.claim_ids == ["c1"] and event.sources == ["guvernøren", "NTB", "VG"]
+    assert event.reported and event.evidence[0].text == text
+    assert 0.0 <= event.confidence <= 1.0
+
+
+def test_time_defaults_to_the_publication_date_at_its_precision():
+    [event] = events_of("IS angrep byen med soldater.")
+    assert event.time.anchor == "publication" and event.time.precision == "day"
+    assert event.time.start == datetime(2016, 12, 11)
+
+
+def test_nynorsk_and_english():
+    [nn] = events_of("Minst ti palestinarar er drepne i israelske flyåtak mot Gazastripa tysdag.", lang="nn")
+    assert nn.sub_event_type == "Air/drone strike"
+    assert nn.actor1.canonical_id == "military_forces_of_israel"
+    en = events_of("A suicide bomber blew herself up inside the office of the mayor, killing six people.", lang="en")
+    assert coded(en) == ["Suicide bomb"]
+
+
+def test_empty_and_odd_input_does_not_crash():
+    assert events_of("") == []
+    assert events_of("angrep " * 2000)[:0] == []
