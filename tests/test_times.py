@@ -65,6 +65,18 @@ def test_present_tense_puts_a_weekday_ahead_and_past_tense_behind():
     assert behind.start == datetime(2008, 12, 4)
 
 
+@pytest.mark.parametrize("text,start,end", [
+    ("Festivalen skal vare fra mandag til onsdag .", datetime(2016, 12, 12), datetime(2016, 12, 15)),
+    ("Han var her fra 2005 til 2008 .", datetime(2005, 1, 1), datetime(2009, 1, 1)),
+    ("Han har bodd der siden 1986 .", datetime(1986, 1, 1), datetime(2016, 12, 12)),
+    ("De siste fire årene har han leid .", datetime(2012, 12, 11), datetime(2016, 12, 12)),
+])
+def test_ranges_run_from_the_first_start_to_the_last_end(text, start, end):
+    span = one(text)
+    assert span.kind == "range"
+    assert (span.start, span.end) == (start, end)
+
+
 def test_a_duration_is_not_a_point():
     span = one("Kampene varte i tre dager .")
     assert span.kind == "duration"

@@ -91,14 +91,16 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     return [_Tok(m.group(), m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
 
 
+# A sentence ends at a line break or at . ! ? followed by a capital ("5. plass" is not an end).
+_BOUNDARY = re.compile(r"\n|(?<!\b\d)(?<!\b\d\d)[.!?](?:\s+(?=[A-ZÆØÅ«\"\-–])|\s*$)")
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), text.rfind("! ", 0, start),
-             text.rfind("? ", 0, start))
-    lo = 0 if lo < 0 else lo + 1
-    his = [i for i in (text.find("\n", end), text.find(" .", end), text.find(". ", end), text.find("? ", end))
-           if i >= 0]
-    hi = min(his) if his else len(text)
-    return max(lo, start - 400), min(hi, end + 400)
+    lo = max(0, start - 400)
+    for m in _BOUNDARY.finditer(text, lo, start):
+        lo = m.end()
+    m = _BOUNDARY.search(text, end, min(len(text), end + 400))
+    return lo, (m.start() + 1 if m else min(len(text), end + 400))
 
 
 def _phrase_at(tokens: list[_Tok], i: int, phrases: list[str]) -> str | None:

@@ -242,12 +242,17 @@ def sentence_bounds(text: str, start: int, end: int, doc: Doc | None) -> tuple[i
         if span is not None:
             sent = span.sent
             return sent.start_char, sent.end_char
-    lo = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), text.rfind("? ", 0, start),
-             text.rfind("! ", 0, start))
-    lo = 0 if lo < 0 else lo + 1
-    hi_cands = [i for i in (text.find("\n", end), text.find(". ", end), text.find("? ", end)) if i >= 0]
-    hi = min(hi_cands) if hi_cands else len(text)
-    return max(lo, start - 300), min(hi, end + 300)
+    window_lo = max(0, start - 300)
+    lo = window_lo
+    for m in _BOUNDARY.finditer(text, window_lo, start):
+        lo = m.end()
+    m = _BOUNDARY.search(text, end, min(len(text), end + 300))
+    hi = m.start() + 1 if m else min(len(text), end + 300)
+    return lo, hi
+
+
+# A sentence ends at a line break or at . ! ? followed by a capital ("2. juni" is not an end).
+_BOUNDARY = re.compile(r"\n|(?<!\b\d)(?<!\b\d\d)[.!?]\s+(?=[A-ZÆØÅ«\"\-–])")
 
 
 def tense_near(text: str, start: int, end: int, tw: TimeWords, doc: Doc | None) -> str | None:
@@ -958,4 +963,40 @@ def extract_times(doc: Doc, article: Article, result: ExtractionResult) -> list[
         make_resolver(f, text, tw, doc if isinstance(doc, Doc) else None)
     found = [f for f in found if f.resolver is not None or f.absolute is not None]
     found = attach_clocks(found, text)
-    return to_spans(found, text, Anchor.of(article), doc if isinstance(doc, Doc) else None)
+    spans = to_spans(found, text, Anchor.of(article), doc if isinstance(doc, Doc) else None)
+    return join_ranges(spans, text, tw)
+
+
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|til|to|until|og|and)\s*$", re.IGNORECASE)
+
+
+def join_ranges(spans: list[TimeSpan], text: str, tw: TimeWords) -> list[TimeSpan]:
+    """"fra mandag til onsdag", "mellom 1. og 3. mars", "mars–mai 2016": two points make one range."""
+    starters = tuple(w.lower() for w in (tw.data.get("range_from") or []))
+    out: list[TimeSpan] = []
+    i = 0
+    while i < len(spans):
+        a = spans[i]
+        b = spans[i + 1] if i + 1 < len(spans) else None
+        if (b is not None and a.kind == "point" and b.kind == "point" and a.start and b.start and a.end and b.end
+                and a.start < b.end and _RANGE_GAP.match(text[a.end_char:b.start_char])):
+            before = text[max(0, a.start_char - 12):a.start_char].lower().split()
+            gap = text[a.end_char:b.start_char].strip().lower()
+            if (before and before[-1] in starters) or gap in ("-", "–"):
+                if gap in ("og", "and") and not (before and before[-1] in ("mellom", "between")):
+                    out.append(a)
+                    i += 1
+                    continue
+                start_char = a.start_char - len(before[-1]) - 1 if before and before[-1] in starters else a.start_char
+                start_char = max(0, text.rfind(before[-1], 0, a.start_char)) if before and before[-1] in starters \
+                    else a.start_char
+                out.append(a.model_copy(update={
+                    "start_char": start_char, "end_char": b.end_char, "text": text[start_char:b.end_char],
+                    "end": b.end, "kind": "range", "uncertain": a.uncertain or b.uncertain,
+                    "end_year": b.end_year if b.end_year is not None else a.end_year,
+                }))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
