@@ -11,8 +11,9 @@ from kilde.nlp import parse
 
 
 def events_of(text: str, lang: str = "nb", published: str = "2016-12-11", source: str = "VG", **records):
-    article = Article(text=text, language=lang, published=datetime.fromisoformat(published), published_precision="day",
-                      source=source)
+    article = Article(
+        text=text, language=lang, published=datetime.fromisoformat(published), published_precision="day", source=source
+    )
     result = ExtractionResult(article=article, **records)
     result.events = detect_events(parse(text, lang), article, result)
     result.assign_ids()
@@ -52,18 +53,24 @@ def test_verbal_attack_is_criticism_not_violence():
 
 
 def test_sport_crime_and_metaphor_are_not_conflict_events():
-    football = ("Spissen Markus Berger skjøt seg bort hver gang, og Rosenborg angrep i over en time uten å få ballen i mål. "
-                "– Vi bombarderte dem i hele andre omgang, sier treneren etter kampen.")
-    robbery = ("To menn er pågrepet etter et ran av en dagligvarebutikk på Grünerløkka i Oslo. "
-               "Mennene er siktet for grovt ran og tyveri, opplyser politiet.")
+    football = (
+        "Spissen Markus Berger skjøt seg bort hver gang, og Rosenborg angrep i over en time uten å få ballen i mål. "
+        "– Vi bombarderte dem i hele andre omgang, sier treneren etter kampen."
+    )
+    robbery = (
+        "To menn er pågrepet etter et ran av en dagligvarebutikk på Grünerløkka i Oslo. "
+        "Mennene er siktet for grovt ran og tyveri, opplyser politiet."
+    )
     metaphor = "– Dette er et direkte angrep på velferdsstaten, sier talspersonen. Regjeringen skyter seg selv i foten."
     for text in (football, robbery, metaphor):
         assert coded(events_of(text)) == [], text
 
 
 def test_political_arrest_and_protest_are_acled_events():
-    events = events_of("Soldater pågrep statsministeren i hovedstaden mandag. "
-                       "Tusenvis av demonstranter protesterte mot kuppet foran presidentboligen.")
+    events = events_of(
+        "Soldater pågrep statsministeren i hovedstaden mandag. "
+        "Tusenvis av demonstranter protesterte mot kuppet foran presidentboligen."
+    )
     assert "Arrests" in coded(events)
     protest = next(e for e in events if e.sub_event_type == "Peaceful protest")
     assert protest.actor1.actor_type == "Protesters"
@@ -102,8 +109,15 @@ def test_background_history_is_never_current():
     text = "I det tredje århundre erobret dronning Zenobia Egypt med sine soldater."
     [event] = events_of(text)
     assert event.historical and not event.current
-    dated = TimeSpan(start_char=text.index("det tredje"), end_char=text.index(" erobret"), text="det tredje århundre",
-                     start=datetime(200, 1, 1), end=datetime(300, 1, 1), precision="year", anchor="absolute")
+    dated = TimeSpan(
+        start_char=text.index("det tredje"),
+        end_char=text.index(" erobret"),
+        text="det tredje århundre",
+        start=datetime(200, 1, 1),
+        end=datetime(300, 1, 1),
+        precision="year",
+        anchor="absolute",
+    )
     [event] = events_of(text, times=[dated])
     assert event.historical and event.time.text == "det tredje århundre"
 
@@ -111,12 +125,29 @@ def test_background_history_is_never_current():
 def test_arguments_come_from_places_times_quantities_and_claims():
     text = "Minst 50 regjeringssoldater er drept i kampene rundt Palmyra siden torsdag, opplyser guvernøren ifølge NTB."
     at = text.index("Palmyra")
-    palmyra = Place(start_char=at, end_char=at + 7, text="Palmyra", name="Tadmur", country="SY", latitude=34.56,
-                    longitude=38.27, precision="exact", geo_precision=1)
-    toll = Quantity(start_char=0, end_char=8, text="Minst 50", low=50, best=50, unit="regjeringssoldater", fatalities=True)
+    palmyra = Place(
+        start_char=at,
+        end_char=at + 7,
+        text="Palmyra",
+        name="Tadmur",
+        country="SY",
+        latitude=34.56,
+        longitude=38.27,
+        precision="exact",
+        geo_precision=1,
+    )
+    toll = Quantity(
+        start_char=0, end_char=8, text="Minst 50", low=50, best=50, unit="regjeringssoldater", fatalities=True
+    )
     other = Quantity(start_char=0, end_char=8, text="Minst 50", low=40, best=45, unit="drepte", fatalities=True)
-    claim = Claim(id="c1", start_char=0, end_char=text.index(", opplyser"), text=text[:text.index(",")],
-                  speaker="guvernøren", relay=["guvernøren", "NTB", "VG"])
+    claim = Claim(
+        id="c1",
+        start_char=0,
+        end_char=text.index(", opplyser"),
+        text=text[: text.index(",")],
+        speaker="guvernøren",
+        relay=["guvernøren", "NTB", "VG"],
+    )
     [event] = events_of(text, places=[palmyra], quantities=[toll, other], claims=[claim])
     assert event.sub_event_type == "Armed clash"
     assert event.place.name == "Tadmur"

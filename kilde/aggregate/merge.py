@@ -116,8 +116,17 @@ def _merged(reports: list[Event], articles: dict[str, Article], claims: dict[str
     place = min(placed, key=lambda p: (PRECISION_RANK.get(p.precision or "", 2), -(p.score or 0))) if placed else None
     timed = [r.time for r in reports if r.time is not None and r.time.start is not None]
     own_times = [t for t in timed if t.anchor != "publication"] or timed
-    time = min(own_times, key=lambda t: (TIME_PRECISION_RANK.get(t.precision or "", 2),
-                                         (t.end - t.start) if t.end and t.start else timedelta.max)) if own_times else None
+    time = (
+        min(
+            own_times,
+            key=lambda t: (
+                TIME_PRECISION_RANK.get(t.precision or "", 2),
+                (t.end - t.start) if t.end and t.start else timedelta.max,
+            ),
+        )
+        if own_times
+        else None
+    )
     deaths = [r for r in reports if r.fatalities_best is not None or r.fatalities_low is not None]
     # ACLED: the most conservative reported figure.
     best = min((r.fatalities_best if r.fatalities_best is not None else r.fatalities_low for r in deaths), default=None)

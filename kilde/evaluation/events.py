@@ -107,8 +107,13 @@ def place_ok(event: Event, gold: str) -> bool:
     want = _norm(gold)
     for got in (event.place.name, event.place.text):
         got = _norm(got)
-        if got and (got == want or got.startswith(want) or want.startswith(got) or got.endswith(" " + want)
-                    or want.endswith(" " + got)):
+        if got and (
+            got == want
+            or got.startswith(want)
+            or want.startswith(got)
+            or got.endswith(" " + want)
+            or want.endswith(" " + got)
+        ):
             return True
     return False
 
@@ -150,7 +155,9 @@ def score_article(article: Article, gold_events: list[dict[str, Any]], events: l
                 if k in used or e.sub_event_type != g["sub_event_type"]:
                     continue
                 span = (e.trigger.start_char, e.trigger.end_char)
-                if (rule == "trigger" and _overlap(span, g["span"])) or (rule == "sentence" and _overlap(span, g["sent"])):
+                if (rule == "trigger" and _overlap(span, g["span"])) or (
+                    rule == "sentence" and _overlap(span, g["sent"])
+                ):
                     used.add(k)
                     g["match"] = e
                     pairs.append((g, e))
@@ -160,8 +167,10 @@ def score_article(article: Article, gold_events: list[dict[str, Any]], events: l
     score.fn += sum(1 for g in gold if "match" not in g)
     for k, e in enumerate(predicted):
         if k not in used:
-            score.errors.append(f"FP {article.id[:14]:14} {e.sub_event_type:35} {e.trigger.text!r} | "
-                                f"{text[e.evidence[0].start_char:e.evidence[0].end_char][:110] if e.evidence else ''}")
+            score.errors.append(
+                f"FP {article.id[:14]:14} {e.sub_event_type:35} {e.trigger.text!r} | "
+                f"{text[e.evidence[0].start_char : e.evidence[0].end_char][:110] if e.evidence else ''}"
+            )
     for g in gold:
         if "match" not in g:
             near = [e for e in predicted if _overlap((e.trigger.start_char, e.trigger.end_char), g["sent"])]
@@ -192,9 +201,18 @@ def score_article(article: Article, gold_events: list[dict[str, Any]], events: l
             continue
         score.historical_gold += 1
         for e in events:
-            if e.trigger and e.sub_event_type and e.current and (
+            if (
+                e.trigger
+                and e.sub_event_type
+                and e.current
+                and (
                     _overlap((e.trigger.start_char, e.trigger.end_char), g["span"])
-                    or (e.sub_event_type == g["sub_event_type"] and _overlap((e.trigger.start_char, e.trigger.end_char), g["sent"]))):
+                    or (
+                        e.sub_event_type == g["sub_event_type"]
+                        and _overlap((e.trigger.start_char, e.trigger.end_char), g["sent"])
+                    )
+                )
+            ):
                 score.background_current += 1
                 score.errors.append(f"BACKGROUND {article.id[:14]:14} {g['trigger']!r} listed as current")
                 break
@@ -228,7 +246,8 @@ def report(scores: dict[str, Score]) -> str:
             f"P {p:.3f} R {r:.3f} F1 {f:.3f}  (untyped recall {untyped:.3f})  "
             f"actor1 {s.actor_ok}/{s.actor_n} = {s.actor_ok / s.actor_n if s.actor_n else 1:.3f}  "
             f"place {s.place_ok}/{s.place_n} = {s.place_ok / s.place_n if s.place_n else 1:.3f}  "
-            f"background-as-current {s.background_current}/{s.historical_gold}")
+            f"background-as-current {s.background_current}/{s.historical_gold}"
+        )
     failed = set().union(*(s.failed for s in scores.values())) if scores else set()
     for message in sorted(failed):
         lines.append(f"stage failed (left empty): {message}")
@@ -238,9 +257,13 @@ def report(scores: dict[str, Score]) -> str:
 def register(app: typer.Typer) -> None:
     @app.command("events")
     def events_command(
-        split: str = typer.Option("", help="only this split: train or samples-train (tuned on), dev or samples (held out)"),
+        split: str = typer.Option(
+            "", help="only this split: train or samples-train (tuned on), dev or samples (held out)"
+        ),
         errors: bool = typer.Option(False, "--errors", help="list false positives, misses, wrong actors and places"),
-        gold_file: list[Path] = typer.Option(None, "--gold", help="gold JSONL files (default tests/gold/events*.jsonl)"),
+        gold_file: list[Path] = typer.Option(
+            None, "--gold", help="gold JSONL files (default tests/gold/events*.jsonl)"
+        ),
     ) -> None:
         """Event detection P/R/F1 at ACLED sub-event level, actor1 and place accuracy, background events as current."""
         gold = load_gold(gold_file or None)

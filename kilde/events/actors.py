@@ -109,17 +109,21 @@ def forces_of(country: str) -> ActorEntry:
     return ActorEntry(f"military_forces_of_{_snake(country)}", f"Military Forces of {country}", "State forces")
 
 
-def find_actors(sent: Sentence, table: ActorTable, mentions: list[Mention] | None = None,
-                history: list[ActorMention] | None = None) -> list[ActorMention]:
-    """Actor mentions in a sentence, longest alias first; `history` (earlier mentions in the article) resolves anaphors."""
+def find_actors(
+    sent: Sentence, table: ActorTable, mentions: list[Mention] | None = None, history: list[ActorMention] | None = None
+) -> list[ActorMention]:
+    """Actor mentions in a sentence, longest alias first; `history` (earlier mentions) resolves anaphors."""
     toks = sent.tokens
     lowers = [t.lower for t in toks]
     found: list[ActorMention] = []
     taken: set[int] = set()
 
     def add(start: int, end: int, entry: ActorEntry | None, kind: str) -> None:
-        found.append(ActorMention(start, end, " ".join(t.text for t in toks[start:end]), toks[start].start,
-                                  toks[end - 1].end, entry, kind))
+        found.append(
+            ActorMention(
+                start, end, " ".join(t.text for t in toks[start:end]), toks[start].start, toks[end - 1].end, entry, kind
+            )
+        )
         taken.update(range(start, end))
 
     i = 0
@@ -129,11 +133,17 @@ def find_actors(sent: Sentence, table: ActorTable, mentions: list[Mention] | Non
             continue
         low = lowers[i]
         # "israelske tropper", "Russlands fly", "syriske og russiske fly"
-        country = table.countries.get(low) or table.countries.get(low.rstrip("s")) if low not in table.force_nouns else None
+        country = (
+            table.countries.get(low) or table.countries.get(low.rstrip("s")) if low not in table.force_nouns else None
+        )
         if country:
             j = i + 1
-            while j < len(toks) and j <= i + 3 and lowers[j] not in table.force_nouns and (
-                    lowers[j] in table.adjectives or lowers[j] in {"og", "to", "tre", "flere", "fleire", "mange"}):
+            while (
+                j < len(toks)
+                and j <= i + 3
+                and lowers[j] not in table.force_nouns
+                and (lowers[j] in table.adjectives or lowers[j] in {"og", "to", "tre", "flere", "fleire", "mange"})
+            ):
                 j += 1
             if j < len(toks) and lowers[j] in table.force_nouns and j <= i + 3:
                 add(i, j + 1, table.forces_of(country), "forces")
@@ -141,7 +151,7 @@ def find_actors(sent: Sentence, table: ActorTable, mentions: list[Mention] | Non
                 continue
         matched = False
         for n in range(min(table.max_len, len(toks) - i), 0, -1):
-            key = tuple(lowers[i:i + n])
+            key = tuple(lowers[i : i + n])
             if key in table.aliases and not (n == 1 and low == "is" and toks[i].text != "IS"):
                 add(i, i + n, table.aliases[key], "alias")
                 i += n
@@ -151,7 +161,12 @@ def find_actors(sent: Sentence, table: ActorTable, mentions: list[Mention] | Non
             continue
         if "-" in low:
             head = low.split("-", 1)[0]
-            if head in table.prefixes and toks[i].text[: len(head)].isupper() or head in table.prefixes and len(head) > 3:
+            if (
+                head in table.prefixes
+                and toks[i].text[: len(head)].isupper()
+                or head in table.prefixes
+                and len(head) > 3
+            ):
                 add(i, i + 1, table.prefixes[head], "alias")
                 i += 1
                 continue

@@ -15,15 +15,35 @@ from kilde.events.actors import ActorMention, ActorTable
 from kilde.events.text import Sentence
 from kilde.model import Article, ExtractionResult, Place, Quantity, TimeSpan
 
-PASSIVE_AUX = {"ble", "blitt", "bli", "blir", "vart", "blei", "vorte", "verte", "vert", "er", "var", "was", "were", "been", "are"}
+PASSIVE_AUX = {
+    "ble",
+    "blitt",
+    "bli",
+    "blir",
+    "vart",
+    "blei",
+    "vorte",
+    "verte",
+    "vert",
+    "er",
+    "var",
+    "was",
+    "were",
+    "been",
+    "are",
+}
 AGENT_PREP = {"av", "by"}
 TARGET_PREP = {"mot", "på", "against", "on"}
 PLACE_PREP = {"i", "nær", "ved", "utenfor", "utanfor", "rundt", "in", "near", "outside"}
 SUBJECT_DEPS = {"SUBJ", "nsubj", "nsubj:pass"}
 OBJECT_DEPS = {"DOBJ", "obj"}
-YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(?:-tallet|-talet|-årene|-åra)?\b"
-                  r"|(?<=\bår )(\d{2,3})\b|(?<=\bi )(\d{3})\b(?!\s*(?:prosent|kroner|personer|mennesker|år|dager|%|[a-zæøå]+er\b))")
-SAME_TIME = re.compile(r"\b(?:samme|same|året etter|året før|dagen etter|dagen før|seinare same|senere samme)\b", re.IGNORECASE)
+YEAR = re.compile(
+    r"\b(1[0-9]{3}|20[0-9]{2})(?:-tallet|-talet|-årene|-åra)?\b"
+    r"|(?<=\bår )(\d{2,3})\b|(?<=\bi )(\d{3})\b(?!\s*(?:prosent|kroner|personer|mennesker|år|dager|%|[a-zæøå]+er\b))"
+)
+SAME_TIME = re.compile(
+    r"\b(?:samme|same|året etter|året før|dagen etter|dagen før|seinare same|senere samme)\b", re.IGNORECASE
+)
 DECADE = re.compile(r"\b(?:på\s+)?([2-9]0)-tal(?:l)?et\b")
 
 
@@ -48,8 +68,14 @@ def _conjoined(actors: list[ActorMention], first: ActorMention, sent: Sentence, 
     return group
 
 
-def roles(sent: Sentence, actors: list[ActorMention], start: int, end: int, nominal: bool,
-          light_verbs: list[str] | None = None) -> Roles:
+def roles(
+    sent: Sentence,
+    actors: list[ActorMention],
+    start: int,
+    end: int,
+    nominal: bool,
+    light_verbs: list[str] | None = None,
+) -> Roles:
     """actor1 and actor2 candidates for the trigger at tokens [start, end)."""
     toks = sent.tokens
     lowers = sent.lowers()
@@ -75,7 +101,7 @@ def roles(sent: Sentence, actors: list[ActorMention], start: int, end: int, nomi
     if inside and not actor1:
         actor1 = inside
     within = [a for a in usable if a.start > start and a.end <= end]  # "trakk [etiopiske styrker] seg ut"
-    passive = not nominal and any(w in PASSIVE_AUX for w in lowers[max(0, start - 4):start])
+    passive = not nominal and any(w in PASSIVE_AUX for w in lowers[max(0, start - 4) : start])
     rightward = [a for a in usable if a.start >= end and a.start - end <= 6]
     leftward = [a for a in usable if a.end <= start and a not in inside]
     if not actor1 and passive:
@@ -84,15 +110,21 @@ def roles(sent: Sentence, actors: list[ActorMention], start: int, end: int, nomi
             actor1 = _conjoined(usable, agents[0], sent, leftward=False)
     if not actor1 and nominal:
         # A premodifier: "Israels bombardement", "russiske og syriske luftangrep", "Natos militæraksjon".
-        adjacent = [a for a in leftward if start - a.end <= 1 and (
-            a.text.endswith(("s", "'")) or not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP))]
+        adjacent = [
+            a
+            for a in leftward
+            if start - a.end <= 1
+            and (a.text.endswith(("s", "'")) or not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP))
+        ]
         if adjacent:
             actor1 = _conjoined(usable, adjacent[-1], sent, leftward=True)
     if not actor1 and within and not passive:
         actor1 = within[:1]
     if not actor1 and not nominal and not passive:
         # Subject before the verb in its clause, or after it in a verb-second clause ("I går bombet Nato-fly ...").
-        candidates = [a for a in leftward if not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP | {"fra", "med", "til"})]
+        candidates = [
+            a for a in leftward if not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP | {"fra", "med", "til"})
+        ]
         breaks = {",", ";", ":", "som", "men", "at", "der", "da", "når", "etter"}
         candidates = [a for a in candidates if not any(lowers[k] in breaks for k in range(a.end, start))]
         relative = [a for a in leftward if a.end == start - 1 and lowers[a.end] in {"som", "who", "which", "that"}]
@@ -111,15 +143,21 @@ def roles(sent: Sentence, actors: list[ActorMention], start: int, end: int, nomi
     if not actor1 and nominal and light_verbs:
         # "russiske fly har gjennomført 64 angrep", "koalisjonen støtter offensiven med luftangrep": the light
         # verb's subject did it.
-        window = lowers[max(0, start - 5):start]
+        window = lowers[max(0, start - 5) : start]
         if any(w in light_verbs for w in window):
             breaks = {",", ";", ":", "som", "men", "at", "der", "da", "når", "etter"}
-            candidates = [a for a in leftward if not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP | {"fra", "med", "til"})
-                          and not any(lowers[k] in breaks for k in range(a.end, start))]
+            candidates = [
+                a
+                for a in leftward
+                if not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP | {"fra", "med", "til"})
+                and not any(lowers[k] in breaks for k in range(a.end, start))
+            ]
             if candidates:
                 actor1 = _conjoined(usable, candidates[-1], sent, leftward=True)
     if not actor2:
-        targets = [a for a in rightward if after_prep(a, TARGET_PREP | ({"av"} if nominal else set())) and a not in actor1]
+        targets = [
+            a for a in rightward if after_prep(a, TARGET_PREP | ({"av"} if nominal else set())) and a not in actor1
+        ]
         if targets:
             actor2 = _conjoined(usable, targets[0], sent, leftward=False)
         elif not nominal and not passive:
@@ -134,9 +172,15 @@ def roles(sent: Sentence, actors: list[ActorMention], start: int, end: int, nomi
     return Roles(actor1, actor2)
 
 
-def place_for(result: ExtractionResult, sent: Sentence, trigger_char: int, fallback: list[Place],
-              exclude: list[tuple[int, int]], previous: Place | None, trigger_end: int | None = None
-              ) -> tuple[Place | None, str]:
+def place_for(
+    result: ExtractionResult,
+    sent: Sentence,
+    trigger_char: int,
+    fallback: list[Place],
+    exclude: list[tuple[int, int]],
+    previous: Place | None,
+    trigger_end: int | None = None,
+) -> tuple[Place | None, str]:
     """The nearest resolved place in the sentence (not inside an actor's name: "Israels bombardement"); else the
     place of the event told just before; else the place the article names most."""
     places = result.places or fallback
@@ -147,11 +191,11 @@ def place_for(result: ExtractionResult, sent: Sentence, trigger_char: int, fallb
         return not any(lo <= p.start_char < hi for lo, hi in exclude)
 
     def rank(p: Place) -> tuple[int, int, float]:
-        before = lowered[max(0, p.start_char - sent.start - 14):p.start_char - sent.start].split()
+        before = lowered[max(0, p.start_char - sent.start - 14) : p.start_char - sent.start].split()
         last = before[-1] if before else ""
         # The place a locative word or a place noun introduces ("i Palmyra", "oldtidsbyen Palmyra"), or the object
         # of the trigger ("erobret Egypt"), comes first; then the most precise; then the nearest.
-        marked = (last in LOCATIVE or last.endswith(PLACE_NOUNS) or 0 <= p.start_char - trigger_end <= 2)
+        marked = last in LOCATIVE or last.endswith(PLACE_NOUNS) or 0 <= p.start_char - trigger_end <= 2
         return (0 if marked else 1), PRECISION_RANK.get(p.precision or "", 1), abs(p.start_char - trigger_char)
 
     in_sentence = [p for p in places if sent.start <= p.start_char < sent.end and usable(p)]
@@ -178,10 +222,27 @@ def place_for(result: ExtractionResult, sent: Sentence, trigger_char: int, fallb
 
 PRECISION_RANK = {"exact": 0, "near": 0, "admin": 1, "country": 2, "region": 3}
 LOCATIVE = PLACE_PREP | {"på", "mot", "over", "on", "at", "of", "av", "sør", "nord", "øst", "vest", "aust"}
-PLACE_NOUNS = ("byen", "bydelen", "landsbyen", "provinsen", "regionen", "distriktet", "fylket", "havnebyen", "hovedstaden",
-               "leiren", "town", "city", "village", "province", "district")
-SEGMENT_BREAKS = re.compile(r"\s[,;:–—(]\s?|,\s|\s-\s|\b(?:samtidig som|mens|medan|etter at|før|fordi|at|sier|seier|sa|skriver|"
-                            r"opplyser|melder|hevder|hevdar|forteller|fortel|said|says|that)\b")
+PLACE_NOUNS = (
+    "byen",
+    "bydelen",
+    "landsbyen",
+    "provinsen",
+    "regionen",
+    "distriktet",
+    "fylket",
+    "havnebyen",
+    "hovedstaden",
+    "leiren",
+    "town",
+    "city",
+    "village",
+    "province",
+    "district",
+)
+SEGMENT_BREAKS = re.compile(
+    r"\s[,;:–—(]\s?|,\s|\s-\s|\b(?:samtidig som|mens|medan|etter at|før|fordi|at|sier|seier|sa|skriver|"
+    r"opplyser|melder|hevder|hevdar|forteller|fortel|said|says|that)\b"
+)
 
 
 def _unresolved_place(sent: Sentence, lo: int, hi: int, places: list[Place]) -> Place | None:
@@ -193,7 +254,9 @@ def _unresolved_place(sent: Sentence, lo: int, hi: int, places: list[Place]) -> 
         if not tok.text[:1].isupper() or (tok.start, tok.end) in known or not tok.text.replace("-", "").isalpha():
             continue
         if prev.endswith(PLACE_NOUNS):
-            return Place(start_char=tok.start, end_char=tok.end, text=tok.text, name=tok.text, precision="near", score=0.3)
+            return Place(
+                start_char=tok.start, end_char=tok.end, text=tok.text, name=tok.text, precision="near", score=0.3
+            )
     return None
 
 
@@ -217,17 +280,34 @@ def fallback_places(article: Article, sentences: list[Sentence], table: ActorTab
         lowers = sent.lowers()
         for tok in sent.tokens:
             country = table.countries.get(tok.lower)
-            if tok.ent in {"GPE_LOC", "LOC", "GPE"} or (country and tok.text[:1].isupper() and tok.lower not in table.adjectives):
+            if tok.ent in {"GPE_LOC", "LOC", "GPE"} or (
+                country and tok.text[:1].isupper() and tok.lower not in table.adjectives
+            ):
                 name = country or tok.text
-                places.append(Place(start_char=tok.start, end_char=tok.end, text=tok.text, name=name, country=country,
-                                    precision="country" if country else None))
-            elif tok.i > 0 and lowers[tok.i - 1] in PLACE_PREP and tok.text[:1].isupper() and tok.i > 1 and tok.text.isalpha():
+                places.append(
+                    Place(
+                        start_char=tok.start,
+                        end_char=tok.end,
+                        text=tok.text,
+                        name=name,
+                        country=country,
+                        precision="country" if country else None,
+                    )
+                )
+            elif (
+                tok.i > 0
+                and lowers[tok.i - 1] in PLACE_PREP
+                and tok.text[:1].isupper()
+                and tok.i > 1
+                and tok.text.isalpha()
+            ):
                 places.append(Place(start_char=tok.start, end_char=tok.end, text=tok.text, name=tok.text))
     return places
 
 
-def time_for(result: ExtractionResult, article: Article, sent: Sentence, trigger_char: int,
-             previous: Sentence | None = None) -> TimeSpan | None:
+def time_for(
+    result: ExtractionResult, article: Article, sent: Sentence, trigger_char: int, previous: Sentence | None = None
+) -> TimeSpan | None:
     """The nearest point or range time in the sentence; else a year written there; else, for "samme sommer" and
     "året etter", the previous sentence's; else the publication date."""
     found = _sentence_time(result, article, sent, trigger_char)
@@ -237,7 +317,9 @@ def time_for(result: ExtractionResult, article: Article, sent: Sentence, trigger
 
 
 def _sentence_time(result: ExtractionResult, article: Article, sent: Sentence, trigger_char: int) -> TimeSpan | None:
-    in_sentence = [t for t in result.times if sent.start <= t.start_char < sent.end and t.kind != "duration" and t.start]
+    in_sentence = [
+        t for t in result.times if sent.start <= t.start_char < sent.end and t.kind != "duration" and t.start
+    ]
     if in_sentence:
         return min(in_sentence, key=lambda t: abs(t.start_char - trigger_char))
     if True:
@@ -253,15 +335,28 @@ def _sentence_time(result: ExtractionResult, article: Article, sent: Sentence, t
             span = 10 if tallet and year % 10 == 0 else 1
             if tallet and year % 100 == 0:
                 span = 100
-            return TimeSpan(start_char=start, end_char=start + len(match.group(0)), text=match.group(0),
-                            start=datetime(year, 1, 1), end=datetime(min(year + span, 9999), 1, 1), precision="year",
-                            anchor="absolute")
+            return TimeSpan(
+                start_char=start,
+                end_char=start + len(match.group(0)),
+                text=match.group(0),
+                start=datetime(year, 1, 1),
+                end=datetime(min(year + span, 9999), 1, 1),
+                precision="year",
+                anchor="absolute",
+            )
         decade = DECADE.search(sent.text)
         if decade and article.published:
             year = 1900 + int(decade.group(1))
             start = sent.start + decade.start()
-            return TimeSpan(start_char=start, end_char=start + len(decade.group(0)), text=decade.group(0),
-                            start=datetime(year, 1, 1), end=datetime(year + 10, 1, 1), precision="year", anchor="absolute")
+            return TimeSpan(
+                start_char=start,
+                end_char=start + len(decade.group(0)),
+                text=decade.group(0),
+                start=datetime(year, 1, 1),
+                end=datetime(year + 10, 1, 1),
+                precision="year",
+                anchor="absolute",
+            )
     return None
 
 
@@ -280,8 +375,16 @@ def publication_time(article: Article) -> TimeSpan | None:
         start = datetime(start.year, start.month, start.day)
         end = start + timedelta(days=1)
     text = article.published_label or ""
-    return TimeSpan(start_char=0, end_char=0, text=text, start=start, end=end, precision=precision, anchor="publication",
-                    uncertain=True)
+    return TimeSpan(
+        start_char=0,
+        end_char=0,
+        text=text,
+        start=start,
+        end=end,
+        precision=precision,
+        anchor="publication",
+        uncertain=True,
+    )
 
 
 def quantities_for(result: ExtractionResult, sent: Sentence) -> list[Quantity]:

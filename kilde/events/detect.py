@@ -83,7 +83,7 @@ def _verbal_target(sent: Sentence, match: TriggerMatch, lex: Lexicon) -> bool:
     lowers = sent.lowers()
     k = match.end
     if k < len(lowers) and lowers[k] in {"på", "mot", "on", "against"}:
-        window = lowers[k + 1:k + 4]
+        window = lowers[k + 1 : k + 4]
         return cue_in(lex.cues.get("abstract_targets", []), window) is not None
     return False
 
@@ -139,9 +139,23 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         for match in find_triggers(sent, lex):
             if match.start > 0 and lowers[match.start - 1] in lex.generic_before:
                 continue
-            made = _event(match, sent, lowers, actors, lex, scores, article, result, fallback, hist_days, lang,
-                          previous.place if previous else None, table, previous_sent,
-                          sents[sent.n + 1:sent.n + 3])
+            made = _event(
+                match,
+                sent,
+                lowers,
+                actors,
+                lex,
+                scores,
+                article,
+                result,
+                fallback,
+                hist_days,
+                lang,
+                previous.place if previous else None,
+                table,
+                previous_sent,
+                sents[sent.n + 1 : sent.n + 3],
+            )
             if made is not None:
                 candidates.append((match, *made))
         main = [e for m, e, _ in candidates if not m.entry.consequence and _acled(e)]
@@ -181,16 +195,26 @@ def _recode(event: Event, sub: str) -> None:
     event.plover_mode = mode or None
 
 
-def _is_toll(match: TriggerMatch, event: Event, main: list[Event], previous: Event | None, place_how: str,
-             sent: Sentence, result: ExtractionResult) -> bool:
+def _is_toll(
+    match: TriggerMatch,
+    event: Event,
+    main: list[Event],
+    previous: Event | None,
+    place_how: str,
+    sent: Sentence,
+    result: ExtractionResult,
+) -> bool:
     """Whether a "drept" is the death toll of an event told beside it (or an aggregate over a war), not an event."""
     if main:
         return True
     if _big_number(sent, result):
         return True  # "Minst 137.000 menneske er drepne": a war's toll
     if previous is not None and _violent(previous) and event.actor1 is None:
-        same_place = place_how != "sentence" or (previous.place and event.place and
-                                                 (previous.place.name or previous.place.text) == (event.place.name or event.place.text))
+        same_place = place_how != "sentence" or (
+            previous.place
+            and event.place
+            and (previous.place.name or previous.place.text) == (event.place.name or event.place.text)
+        )
         if same_place:
             if previous.fatalities_best is None and event.fatalities_best is not None:
                 previous.fatalities_low, previous.fatalities_best = event.fatalities_low, event.fatalities_best
@@ -214,15 +238,36 @@ def _adjective_forces(sent: Sentence, match: TriggerMatch, table: ActorTable) ->
         tok = sent.tokens[k]
         if tok.lower in table.adjectives:
             entry = table.forces_of(table.countries[tok.lower])
-            found.insert(0, Actor(text=tok.text, start_char=tok.start, end_char=tok.end, canonical_id=entry.id,
-                                  canonical_name=entry.name, actor_type=entry.type, wikidata=entry.wikidata))
+            found.insert(
+                0,
+                Actor(
+                    text=tok.text,
+                    start_char=tok.start,
+                    end_char=tok.end,
+                    canonical_id=entry.id,
+                    canonical_name=entry.name,
+                    actor_type=entry.type,
+                    wikidata=entry.wikidata,
+                ),
+            )
         elif tok.lower not in {"og", ",", "and"} and tok.lower not in DETERMINERS_BEFORE:
             break
         k -= 1
     return found
 
 
-DETERMINERS_BEFORE = {"nye", "kraftige", "massive", "flere", "fleire", "mange", "nye", "tunge", "omfattende", "de", "dei", "dei"}
+DETERMINERS_BEFORE = {
+    "nye",
+    "kraftige",
+    "massive",
+    "flere",
+    "fleire",
+    "mange",
+    "tunge",
+    "omfattende",
+    "de",
+    "dei",
+}
 
 
 def _absorb(kept: Event, other: Event) -> None:
@@ -239,10 +284,23 @@ def _absorb(kept: Event, other: Event) -> None:
         kept.negated = False
 
 
-def _event(match: TriggerMatch, sent: Sentence, lowers: list[str], actors: list[ActorMention], lex: Lexicon,
-           scores: dict[str, int], article: Article, result: ExtractionResult, fallback: list, hist_days: int,
-           lang: str, previous_place: Place | None, table: ActorTable, previous_sent: Sentence | None,
-           next_sents: list[Sentence]) -> tuple[Event, str] | None:
+def _event(
+    match: TriggerMatch,
+    sent: Sentence,
+    lowers: list[str],
+    actors: list[ActorMention],
+    lex: Lexicon,
+    scores: dict[str, int],
+    article: Article,
+    result: ExtractionResult,
+    fallback: list,
+    hist_days: int,
+    lang: str,
+    previous_place: Place | None,
+    table: ActorTable,
+    previous_sent: Sentence | None,
+    next_sents: list[Sentence],
+) -> tuple[Event, str] | None:
     entry = match.entry
     if match.end < len(lowers) and lowers[match.end] in entry.after_block:
         return None
@@ -263,21 +321,30 @@ def _event(match: TriggerMatch, sent: Sentence, lowers: list[str], actors: list[
         code = "ACCUSE"
     anchor = sent.tokens[match.anchor]
     prev = sent.tokens[match.anchor - 1] if match.anchor > 0 else None
-    nominal = is_nominal(anchor, prev, default_noun=not entry.lemma.endswith("e") or " " in entry.lemma) and not entry.phrase
+    nominal = (
+        is_nominal(anchor, prev, default_noun=not entry.lemma.endswith("e") or " " in entry.lemma) and not entry.phrase
+    )
     who = roles(sent, actors, match.start, match.end, nominal, lex.cues.get("light_verbs", []))
     violent = is_sub_event(code) and event_type_of(code) != "Protests"
     actor1 = [to_actor(a, violent, table) for a in who.actor1]
     actor2 = [to_actor(a, violent, table) for a in who.actor2]
     if not actor1 and violent_code:
         actor1 = _adjective_forces(sent, match, table)
-    if entry.under_fire and (cue_in(lex.cues.get("battle", []), context) or cue_in(lex.cues.get("battle", []), previous_sent.lowers() if previous_sent else [])):
+    if entry.under_fire and (
+        cue_in(lex.cues.get("battle", []), context)
+        or cue_in(lex.cues.get("battle", []), previous_sent.lowers() if previous_sent else [])
+    ):
         code = entry.under_fire
     if actor1 and actor1[0].actor_type in entry.by_actor_type:
         code = entry.by_actor_type[actor1[0].actor_type]
-    if code in ("Government regains territory", "Non-state actor overtakes territory") and cue_in(lex.cues.get("short_hold", []), lowers):
+    if code in ("Government regains territory", "Non-state actor overtakes territory") and cue_in(
+        lex.cues.get("short_hold", []), lowers
+    ):
         code = "Armed clash"
     if is_sub_event(code) and event_type_of(code) == "Protests" and not actor1:
-        actor1 = [Actor(text="", canonical_id=PROTESTERS.id, canonical_name=PROTESTERS.name, actor_type=PROTESTERS.type)]
+        actor1 = [
+            Actor(text="", canonical_id=PROTESTERS.id, canonical_name=PROTESTERS.name, actor_type=PROTESTERS.type)
+        ]
 
     start_char, end_char = match.span(sent)
     flags = modality(sent, match.start, match.end, nominal, lang)
@@ -322,7 +389,9 @@ def _event(match: TriggerMatch, sent: Sentence, lowers: list[str], actors: list[
         sub_event_type=sub,
         plover_category=plover,
         plover_mode=mode or None,
-        trigger=Span(start_char=start_char, end_char=end_char, text=article.text[start_char:end_char], label=entry.lemma),
+        trigger=Span(
+            start_char=start_char, end_char=end_char, text=article.text[start_char:end_char], label=entry.lemma
+        ),
         actor1=actor1[0] if actor1 else None,
         assoc_actor1=actor1[1:],
         actor2=actor2[0] if actor2 else None,

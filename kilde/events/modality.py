@@ -16,10 +16,61 @@ from kilde.events.triggers import _languages
 from kilde.lang import load_data
 
 NOUN_REACH = 3  # tokens between a cue and the noun it governs ("truer med [nye] angrep", "planlegger et [nytt] angrep")
-FILLERS = {"en", "et", "ei", "ein", "eit", "nye", "nytt", "ny", "flere", "fleire", "noe", "noko", "nok", "et", "større", "store",
-           "massive", "massivt", "kraftig", "kraftige", "nye", "mulig", "mogleg", "ytterligere", "fleire", "a", "an", "new", "more",
-           "det", "blir", "bli", "vert", "verte", "kjem", "kommer", "noen", "nokon", "nokre", "any", "there", "be", "will",
-           "delta", "deltar", "deltok", "deltatt", "delteke", "i", "utført", "gjennomført", "stått", "bak", "sto", "står", "hatt"}
+FILLERS = {
+    "en",
+    "et",
+    "ei",
+    "ein",
+    "eit",
+    "nye",
+    "nytt",
+    "ny",
+    "flere",
+    "fleire",
+    "noe",
+    "noko",
+    "nok",
+    "større",
+    "store",
+    "massive",
+    "massivt",
+    "kraftig",
+    "kraftige",
+    "mulig",
+    "mogleg",
+    "ytterligere",
+    "a",
+    "an",
+    "new",
+    "more",
+    "det",
+    "blir",
+    "bli",
+    "vert",
+    "verte",
+    "kjem",
+    "kommer",
+    "noen",
+    "nokon",
+    "nokre",
+    "any",
+    "there",
+    "be",
+    "will",
+    "delta",
+    "deltar",
+    "deltok",
+    "deltatt",
+    "delteke",
+    "i",
+    "utført",
+    "gjennomført",
+    "stått",
+    "bak",
+    "sto",
+    "står",
+    "hatt",
+}
 
 
 @dataclass
@@ -78,7 +129,7 @@ def _find(lowers: list[str], lo: int, hi: int, phrases: list[tuple[str, ...]]) -
     for phrase in phrases:
         n = len(phrase)
         for k in range(lo, hi - n + 1):
-            if tuple(lowers[k:k + n]) == phrase and (best is None or k > best[0]):
+            if tuple(lowers[k : k + n]) == phrase and (best is None or k > best[0]):
                 best = (k, phrase)
     return best
 
@@ -100,9 +151,16 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
         hit = _find(lowers, lo, start, phrases)
         if hit and _reaches(lowers, hit[0] + len(hit[1]), start, nominal):
             # "skal ha angrepet" is reported speech, not a plan.
-            if name == "hypothetical" and hit[1][0] == "skal" and start > 0 and lowers[start - 1] in {"ha", "være", "vere"}:
+            if (
+                name == "hypothetical"
+                and hit[1][0] == "skal"
+                and start > 0
+                and lowers[start - 1] in {"ha", "være", "vere"}
+            ):
                 continue
-            if name == "hypothetical" and _find(lowers, lo, start, [("skal", "ha"), ("skal", "være"), ("skal", "vere")]):
+            if name == "hypothetical" and _find(
+                lowers, lo, start, [("skal", "ha"), ("skal", "være"), ("skal", "vere")]
+            ):
                 continue
             flags["negated" if name == "negation" else "hypothetical"] = True
             flags["cues"].append(" ".join(hit[1]))
@@ -116,7 +174,7 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
         flags["cues"].append(" ".join(hit[1]))
     if not nominal and not flags["negated"]:
         # "IS angrep ikke byen": negation right after a finite verb.
-        after = lowers[end:end + 2]
+        after = lowers[end : end + 2]
         if any((w,) in c.negation for w in after):
             flags["negated"] = True
             flags["cues"].append(next(w for w in after if (w,) in c.negation))

@@ -113,9 +113,9 @@ def _chunked(sents: list[Sentence]) -> list[Sentence]:
     out: list[Sentence] = []
     for sent in sents:
         for k in range(0, len(sent.tokens), MAX_TOKENS):
-            toks = sent.tokens[k:k + MAX_TOKENS]
+            toks = sent.tokens[k : k + MAX_TOKENS]
             start, end = toks[0].start, toks[-1].end
-            piece = Sentence(len(out), start, end, sent.text[start - sent.start:end - sent.start])
+            piece = Sentence(len(out), start, end, sent.text[start - sent.start : end - sent.start])
             for i, tok in enumerate(toks):
                 tok.head = tok.head - k if tok.head is not None and k <= tok.head < k + MAX_TOKENS else None
                 tok.i = i
@@ -136,13 +136,100 @@ def _split_on_newlines(text: str, start: int, end: int) -> list[tuple[int, int]]
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-NOMINAL_SUFFIXES = ("sjon", "sjonen", "sjoner", "sjonar", "ing", "ingen", "inga", "ingar", "inger", "ingene", "else", "elsen",
-                    "ment", "mentet", "åtak", "åtaket", "tokt", "raid", "ene", "ane")
-DETERMINERS = {"en", "et", "ei", "ein", "eit", "det", "den", "de", "dei", "nye", "nytt", "nytt", "ny", "flere", "fleire", "mange",
-               "disse", "desse", "dette", "store", "stort", "kraftig", "kraftige", "massiv", "massive", "voldsomme", "blodige",
-               "siste", "første", "nok", "ingen", "noe", "noko", "alle", "hans", "hennes", "deres", "sitt", "sin", "sine"}
-VERB_CONTEXT = {"har", "hadde", "ha", "ble", "blitt", "bli", "vart", "blei", "er", "var", "vil", "skal", "kan", "kunne", "skulle",
-                "å", "seg", "han", "hun", "ho", "de", "dei", "vi", "eg", "jeg", "ikke", "ikkje", "som", "ville", "har", "hadde"}
+NOMINAL_SUFFIXES = (
+    "sjon",
+    "sjonen",
+    "sjoner",
+    "sjonar",
+    "ing",
+    "ingen",
+    "inga",
+    "ingar",
+    "inger",
+    "ingene",
+    "else",
+    "elsen",
+    "ment",
+    "mentet",
+    "åtak",
+    "åtaket",
+    "tokt",
+    "raid",
+    "ene",
+    "ane",
+)
+DETERMINERS = {
+    "en",
+    "et",
+    "ei",
+    "ein",
+    "eit",
+    "det",
+    "den",
+    "de",
+    "dei",
+    "nye",
+    "nytt",
+    "ny",
+    "flere",
+    "fleire",
+    "mange",
+    "disse",
+    "desse",
+    "dette",
+    "store",
+    "stort",
+    "kraftig",
+    "kraftige",
+    "massiv",
+    "massive",
+    "voldsomme",
+    "blodige",
+    "siste",
+    "første",
+    "nok",
+    "ingen",
+    "noe",
+    "noko",
+    "alle",
+    "hans",
+    "hennes",
+    "deres",
+    "sitt",
+    "sin",
+    "sine",
+}
+VERB_CONTEXT = {
+    "har",
+    "hadde",
+    "ha",
+    "ble",
+    "blitt",
+    "bli",
+    "vart",
+    "blei",
+    "er",
+    "var",
+    "vil",
+    "skal",
+    "kan",
+    "kunne",
+    "skulle",
+    "å",
+    "seg",
+    "han",
+    "hun",
+    "ho",
+    "de",
+    "dei",
+    "vi",
+    "eg",
+    "jeg",
+    "ikke",
+    "ikkje",
+    "som",
+    "ville",
+}
 
 
 def is_nominal(tok: Tok, prev: Tok | None, default_noun: bool) -> bool:

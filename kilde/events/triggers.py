@@ -106,7 +106,9 @@ def lexicon(lang: str) -> Lexicon:
             if lemma in by_lemma:
                 by_lemma[lemma].forms.extend(str(f).lower() for f in forms)
                 if by_lemma[lemma].definite:
-                    by_lemma[lemma].definite.extend(str(f).lower() for f in forms if str(f).lower().endswith(("et", "ene", "a")))
+                    by_lemma[lemma].definite.extend(
+                        str(f).lower() for f in forms if str(f).lower().endswith(("et", "ene", "a"))
+                    )
         phrases.extend(data.get("phrases") or [])
         for name, stems in (data.get("cues") or {}).items():
             cues.setdefault(name, []).extend(str(s).lower() for s in stems)
@@ -120,8 +122,18 @@ def lexicon(lang: str) -> Lexicon:
         lemmas.setdefault(entry.lemma, []).append(entry)
         for form in dict.fromkeys(entry.forms):
             if " " in form:
-                phrases.append({"slots": [[w] for w in form.split()], "gap": 0, "event": entry.event, "needs": entry.needs,
-                                "weight": entry.weight, "anchor": 0, "rules": entry.rules, "mode": entry.mode})
+                phrases.append(
+                    {
+                        "slots": [[w] for w in form.split()],
+                        "gap": 0,
+                        "event": entry.event,
+                        "needs": entry.needs,
+                        "weight": entry.weight,
+                        "anchor": 0,
+                        "rules": entry.rules,
+                        "mode": entry.mode,
+                    }
+                )
                 continue
             forms.setdefault(form, []).append(entry)
             if entry.compound:

@@ -1,0 +1,40 @@
+"""The hand-coded gold events (tests/gold/events*.jsonl) and the scores `kilde evaluate events` prints."""
+
+from __future__ import annotations
+
+from conftest import GOLD, shared_articles
+
+from kilde.evaluation.events import evaluate, load_articles, load_gold, report
+from kilde.events.ontology import is_sub_event
+from kilde.ingest.jsonl import article_from_json
+
+
+def test_gold_quotes_match_their_offsets():
+    rows = load_gold([GOLD / "events.jsonl"])
+    shared = shared_articles()
+    assert len(rows) >= 30
+    for row in rows:
+        text = article_from_json(shared[row["article"]], row["article"], {}).text
+        for event in row["events"]:
+            assert text[event["start"] : event["end"]] == event["trigger"], (row["article"], event)
+            assert is_sub_event(event["sub_event_type"])
+
+
+def test_sample_gold_matches_the_samples():
+    rows = load_gold([GOLD / "events_samples.jsonl"])
+    articles = load_articles(rows)
+    assert len(articles) == len(rows) == 20
+    for row in rows:
+        text = articles[row["article"]].text
+        for event in row["events"]:
+            assert text[event["start"] : event["end"]] == event["trigger"]
+
+
+def test_sample_scores_stay_above_a_floor():
+    # A regression guard, well under the measured figures (see `kilde evaluate events`).
+    rows = load_gold([GOLD / "events_samples.jsonl"])
+    scores = evaluate(rows, load_articles(rows))
+    print(report(scores))
+    precision, recall, f1 = scores["all"].prf()
+    assert f1 >= 0.6
+    assert scores["all"].background_current <= 2
