@@ -390,12 +390,14 @@ def gate(found: list[Found], text: str, tw: TimeWords) -> list[Found]:
     for f in found:
         g = f.groups
         ok = True
-        if f.rule == "month" and not (g.get("prep") or g.get("y") or g.get("yrel") or g.get("m2")):
+        if f.rule == "month" and not (g.get("y") or g.get("m2")):
             word = g.get("m") or ""
-            ok = _listed(kept, f, text, ("month",))
-            at_start = not text[max(0, f.start - 3):f.start].strip(" \"«-–")
+            m_start = f.start + text[f.start:f.end].lower().rfind(word.lower())
+            if not (g.get("prep") or g.get("yrel")):
+                ok = _listed(kept, f, text, ("month",))
+            at_start = not text[max(0, m_start - 3):m_start].strip(" \"«-–\n") or m_start == f.start
             if word[:1].isupper() and not at_start and tw.lang != "en":
-                ok = ok and False  # "August" in mid-sentence is a name
+                ok = False  # "utropt til August": a capitalised month inside a sentence is a name
         elif f.rule == "year" and not g.get("prep"):
             ok = _listed(kept, f, text, ("year", "year_era", "date", "month"))
         elif f.rule == "season":
@@ -661,7 +663,14 @@ def make_resolver(f: Found, text: str, tw: TimeWords, doc: Doc | None) -> None:
         if n is None or unit is None:
             return
         sign = -1 if rule == "ago" else 1
-        f.resolver = lambda a, m: unit_interval(add_units(a, sign * n, unit), unit)
+
+        def resolve_ago(a: date, m: datetime | None) -> Interval | None:
+            if unit == "year" and a.year + sign * n < 1:  # "for 2050 år siden": BC, no year zero
+                year = int(a.year + sign * n) - 1
+                return Interval(None, None, "year", start_year=year, end_year=year)
+            return unit_interval(add_units(a, sign * n, unit), unit)
+
+        f.resolver = resolve_ago
     elif rule == "last_n":
         n = tw.numbers.value(g["n"])
         unit = tw.unit(g["unit"])
