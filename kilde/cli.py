@@ -382,6 +382,8 @@ def serve(
 
     from kilde.serve import create_app
 
+    if not Path(db).exists():
+        err.print(f"note: {db} does not exist yet; serving a new, empty store")
     err.print(f"kilde on http://{host}:{port}/  (API docs /docs; {'writes enabled' if write_token else 'read-only'})")
     if workers == 1:
         uvicorn.run(create_app(db, write_token=write_token), host=host, port=port, log_level="info")
