@@ -5,7 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +18,7 @@ import pytest
 
 from kilde.serve import create_app
 from kilde.serve.demo import load_demo
-from kilde.serve.server import background_server
+from kilde.serve.server import background_server, free_port
 from kilde.store import open_store
 
 TOKEN = "s3cret-token"
@@ -381,3 +385,28 @@ def test_online_tiles_only_when_configured(demo_db):
     with background_server(create_app(path, tile_url=tiles)) as base:
         page = httpx.get(base + "/")
         assert json.dumps(tiles) in page.text and "https:" in page.headers["content-security-policy"]
+
+
+def test_kilde_serve_command(demo_db):
+    """`kilde serve` wires the same app: read-only by default, writes with KILDE_WRITE_TOKEN."""
+    path, _ = demo_db
+    port = free_port()
+    env = {**os.environ, "KILDE_WRITE_TOKEN": TOKEN}
+    process = subprocess.Popen([sys.executable, "-m", "kilde.cli", "serve", "--db", str(path), "--port", str(port)],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                response = httpx.get(base + "/api/events", timeout=2)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None, process.stderr.read().decode()
+                assert time.monotonic() < deadline, "kilde serve did not start"
+                time.sleep(0.2)
+        assert response.json()["total"] == 4
+        assert httpx.post(base + "/api/articles", json={"text": "x"}).status_code == 401
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
