@@ -32,10 +32,12 @@ def extract(article: Any) -> list[Any]:
     from kilde.extract.quantities import extract_quantities
     from kilde.extract.times import extract_times
     from kilde.model import ExtractionResult
+    from kilde.nlp import parse
 
+    doc = parse(article.text, article.language)  # what kilde extract gives the stages
     result = ExtractionResult(article=article)
-    result.times = extract_times(None, article, result)  # type: ignore[arg-type]
-    return extract_quantities(None, article, result)  # type: ignore[arg-type]
+    result.times = extract_times(doc, article, result)
+    return extract_quantities(doc, article, result)
 
 
 def same(gold: dict[str, Any], q: Any) -> dict[str, bool]:

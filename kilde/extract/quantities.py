@@ -148,7 +148,8 @@ def _noun_starts(doc: Doc | None, text: str) -> set[int] | None:
         return None
     if len(doc.text) != len(text):
         return None
-    return {t.idx for t in doc if t.pos_ in ("NOUN", "PROPN")}
+    starts = {t.idx for t in doc if t.pos_ in ("NOUN", "PROPN") or t.tag_.lower().startswith("subst")}
+    return starts or None  # a tagger that tags no nouns is no help: fall back to the word lists
 
 
 def _quantity(m: re.Match[str], text: str, qw: QuantityWords, times: list[tuple[int, int]],

@@ -237,7 +237,8 @@ _WORD = re.compile(r"[\wæøåÆØÅ]+")
 
 
 def sentence_bounds(text: str, start: int, end: int, doc: Doc | None) -> tuple[int, int]:
-    if doc is not None and doc.has_annotation("SENT_START") and len(doc.text) == len(text):
+    # A parser's sentences are better than the pattern below; a blank pipeline's sentencizer is not.
+    if doc is not None and doc.has_annotation("DEP") and len(doc.text) == len(text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             sent = span.sent
@@ -264,9 +265,9 @@ def tense_near(text: str, start: int, end: int, tw: TimeWords, doc: Doc | None) 
     if doc is not None and doc.has_annotation("MORPH") and len(doc.text) == len(text):
         best: tuple[int, str] | None = None
         for tok in doc.char_span(lo, hi, alignment_mode="expand") or []:
-            if tok.pos_ not in ("VERB", "AUX"):
+            if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.lower().startswith("verb"):
                 continue
-            tense = tok.morph.get("Tense")
+            tense = tok.morph.get("Tense") or [x for x in tok.morph.get("VerbForm") if x in ("Past", "Pres")]
             if not tense:
                 continue
             dist = min(abs(tok.idx - start), abs(tok.idx - end))
