@@ -140,6 +140,11 @@ def roles(
         agents = [a for a in rightward if after_prep(a, {"fra", "from"}) and a.start - end <= 3]
         if agents:
             actor1 = [agents[0]]
+    if not actor1 and nominal and light_verbs and any(w in light_verbs for w in lowers[end : end + 4]):
+        # "angrepet ble utført av russiske fly"
+        agents = [a for a in rightward if after_prep(a, AGENT_PREP) and a.start - end <= 6]
+        if agents:
+            actor1 = _conjoined(usable, agents[0], sent, leftward=False)
     if not actor1 and nominal and light_verbs:
         # "russiske fly har gjennomført 64 angrep", "koalisjonen støtter offensiven med luftangrep": the light
         # verb's subject did it.
@@ -180,6 +185,7 @@ def place_for(
     exclude: list[tuple[int, int]],
     previous: Place | None,
     trigger_end: int | None = None,
+    lead_end: int = 0,
 ) -> tuple[Place | None, str]:
     """The nearest resolved place in the sentence (not inside an actor's name: "Israels bombardement"); else the
     place of the event told just before; else the place the article names most."""
@@ -210,6 +216,10 @@ def place_for(
         return previous, "context"
     if in_sentence:
         return min(in_sentence, key=rank), "sentence"
+    # The article's lead names its main place; else the place it names most.
+    lead = [p for p in places if usable(p) and p.start_char < lead_end]
+    if lead:
+        return min(lead, key=lambda p: (PRECISION_RANK.get(p.precision or "", 1), p.start_char)), "article"
     counts: dict[str, list[Place]] = {}
     for p in places:
         if usable(p):
@@ -251,7 +261,8 @@ def _unresolved_place(sent: Sentence, lo: int, hi: int, places: list[Place]) -> 
     known = {(p.start_char, p.end_char) for p in places}
     for k, tok in enumerate(toks[1:], start=1):
         prev = toks[k - 1].lower
-        if not tok.text[:1].isupper() or (tok.start, tok.end) in known or not tok.text.replace("-", "").isalpha():
+        named = tok.text[:1].isupper() or tok.lower.startswith(("al-", "el-", "ad-", "ar-", "as-", "ash-", "an-"))
+        if not named or (tok.start, tok.end) in known or not tok.text.replace("-", "").isalpha():
             continue
         if prev.endswith(PLACE_NOUNS):
             return Place(

@@ -125,6 +125,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
     scores = _article_scores(sents, lex)
     fallback = [] if result.places else fallback_places(article, sents, table)
     hist_days = modality_cues(lang).historical_days
+    lead_end = sents[min(2, len(sents) - 1)].end if sents else 0  # headline and lead
     history: list[ActorMention] = []
     told: list[tuple[int, Event]] = []  # (sentence number, event) of the violent/protest events so far
     events: list[Event] = []
@@ -135,6 +136,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         lowers = sent.lowers()
         previous_sent = sents[sent.n - 1] if sent.n > 0 and sents[sent.n - 1].n == sent.n - 1 else None
         previous = next((e for n, e in reversed(told) if n >= sent.n - 3), None)
+        last_place = next((e.place for _, e in reversed(told) if e.place is not None), None)
         candidates: list[tuple[TriggerMatch, Event, str]] = []
         for match in find_triggers(sent, lex):
             if match.start > 0 and lowers[match.start - 1] in lex.generic_before:
@@ -151,10 +153,11 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                 fallback,
                 hist_days,
                 lang,
-                previous.place if previous else None,
+                last_place,
                 table,
                 previous_sent,
                 sents[sent.n + 1 : sent.n + 3],
+                lead_end,
             )
             if made is not None:
                 candidates.append((match, *made))
@@ -300,6 +303,7 @@ def _event(
     table: ActorTable,
     previous_sent: Sentence | None,
     next_sents: list[Sentence],
+    lead_end: int = 0,
 ) -> tuple[Event, str] | None:
     entry = match.entry
     if match.end < len(lowers) and lowers[match.end] in entry.after_block:
@@ -351,7 +355,7 @@ def _event(
     # Names that act are not where it happened ("Noreg vil ikkje stanse bombinga"); "mot Israel", "i Syria" are.
     exclude = [(a.start_char, a.end_char) for a in who.actor1]
     exclude += [(a.start_char, a.end_char) for a in actors if a.start == 0 or lowers[a.start - 1] not in LOCATIVE]
-    place, place_how = place_for(result, sent, start_char, fallback, exclude, previous_place, end_char)
+    place, place_how = place_for(result, sent, start_char, fallback, exclude, previous_place, end_char, lead_end)
     time = time_for(result, article, sent, start_char, previous_sent)
     quantities = quantities_for(result, sent)
     claims = _claims_over(result.claims, start_char, end_char)
