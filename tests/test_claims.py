@@ -217,3 +217,19 @@ def test_english_told_names_the_channel():
     [claim] = claims_of("A police spokesman told Reuters that two men were arrested .", source="BBC", language="en")
     assert claim.speaker == "A police spokesman" and claim.relay == ["A police spokesman", "Reuters", "BBC"]
     assert claim.text == "two men were arrested"
+
+
+def test_particle_verb_around_its_subject_and_ifolge_with_a_common_noun():
+    claims = claims_of("I talen la konsul Carl Hansen vekt på at prisvinnerne har gjort en stor innsats .\n"
+                       "Ifølge militærregimet vil en ny statsminister snart bli utnevnt .")
+    assert [c.speaker for c in claims] == ["Carl Hansen", "militærregimet"]
+    assert claims[0].text == "prisvinnerne har gjort en stor innsats"
+
+
+def test_surnames_follow_the_latest_full_mention_and_names_are_split_from_employers():
+    claims = claims_of("Darius Hansen og Beata Hansen driver gården .\n"
+                       "– Det er hardt arbeid , sier Darius Hansen .\n"
+                       "– Vi jobber mye om sommeren , sier Hansen .\n"
+                       "– Det er ikke helt på plass , sier kommunikasjonsdirektør i Widerøe Richard Kongsteien .")
+    assert [c.speaker for c in claims] == ["Darius Hansen", "Darius Hansen", "Richard Kongsteien"]
+    assert claims[2].speaker_role == "kommunikasjonsdirektør i Widerøe"

@@ -85,6 +85,7 @@ class Lexicon:
     not_reporting: frozenset[tuple[str, ...]] = frozenset()
     not_reporting_first: frozenset[str] = frozenset()
     topic_markers: frozenset[str] = frozenset()
+    particle_verbs: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     max_verb: int = 1
     max_alias: int = 1
 
@@ -215,6 +216,11 @@ def lexicon(lang: str) -> Lexicon:
         topic_markers=_words(verbs_data.get("topic_markers")),
     )
     lex.not_reporting_first = frozenset(p[0] for p in lex.not_reporting if p)
+    particles: dict[str, list[tuple[str, ...]]] = {}
+    for key in verbs:
+        if len(key) >= 2 and key[0] not in ("har", "has"):
+            particles.setdefault(key[0], []).append(key)
+    lex.particle_verbs = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in particles.items()}
     lex.max_verb = max((len(k) for k in verbs), default=1)
     lex.max_alias = max((len(k) for k in alias_exact), default=1)
     return lex
@@ -243,6 +249,11 @@ class Person:
     start: int
     end: int
     roles: list[str] = field(default_factory=list)
+    mentions: list[int] = field(default_factory=list)  # where the full name is written
+
+    def last_before(self, pos: int | None) -> int:
+        before = [m for m in self.mentions or [self.start] if pos is None or m <= pos]
+        return max(before) if before else -1
 
 
 @dataclass
@@ -275,9 +286,14 @@ class Context:
                 if len(person.tokens) > len(best.tokens):
                     best = person
                 elif len(person.tokens) == len(best.tokens) and before is not None \
-                        and best.start < person.start <= before:
+                        and best.last_before(before) < person.last_before(before):
                     best = person
         return best
+
+    def person_by_first(self, tokens: tuple[str, ...]) -> Person | None:
+        """The one person whose name starts with ``tokens`` ("Hannah" -> "Hannah Jones"), if only one does."""
+        hits = [p for p in self.people if len(p.tokens) > len(tokens) and p.tokens[:len(tokens)] == tokens]
+        return hits[0] if len(hits) == 1 else None
 
     def person_with_role(self, word: str, before: int) -> Person | None:
         """The latest person introduced with the role a definite noun names ("ordføraren" -> ordførar X)."""
@@ -465,6 +481,12 @@ class NPParser:
             if k > body:
                 pre_pp = toks[j:k]
                 j = k
+        # "kommunikasjonsdirektør i Widerøe Richard Kongsteien": the last two words of a long body are a name
+        if pre_pp and (j >= n or not toks[j].cap):
+            caps = [t for t in pre_pp[1:] if t.cap and _is_word(t)]
+            if len(caps) >= 3 and pre_pp[-1] is caps[-1] and pre_pp[-2] is caps[-2]:
+                pre_pp = pre_pp[:-2]
+                j -= 2
         # the name
         name_start = j
         if j < limit and toks[j].text == "," and role_toks and j + 1 < n and toks[j + 1].cap:
@@ -792,9 +814,12 @@ class Patterns:
         return Attribution(sp, c, last, toks[v], toks[v + width - 1], kind, channel, mode)
 
     def inverted(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
-        """"Klokka 19.20 melder politiet at ...", "Derimot meiner han at ..."."""
+        """"Klokka 19.20 melder politiet at ...", "Derimot meiner han at ...", "I tala la X vekt på at"."""
         lex = self.lex
         for v in range(first + 1, min(last, first + 14)):
+            split = self._split_particle(toks, v, last)
+            if split is not None:
+                return split
             verb = lex.verb_at(toks, v)
             if verb is None:
                 continue
@@ -817,6 +842,22 @@ class Patterns:
             return Attribution(sp, c, last, toks[v], toks[v + width - 1], verb[1], channel, "inverted")
         return None
 
+    def _split_particle(self, toks: list[Tok], v: int, last: int) -> Attribution | None:
+        """A particle verb with the subject inside it: "la konsul Carlsten vekt på at", "slo dommaren fast at"."""
+        lex = self.lex
+        for key in lex.particle_verbs.get(toks[v].low, ()):
+            sp, j = self.np.parse(toks, v + 1, coordinate=False)
+            if sp is None or j == v + 1:
+                continue
+            rest = key[1:]
+            if tuple(t.low for t in toks[j:j + len(rest)]) != rest:
+                continue
+            c = self._complementiser(toks, j + len(rest))
+            if c == j + len(rest) or len([t for t in toks[c:last] if _is_word(t)]) < 3:
+                continue
+            return Attribution(sp, c, last, toks[v], toks[j + len(rest) - 1], lex.verbs[key], None, "inverted")
+        return None
+
     def coordinated(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
         """"X avviser at A , og sier at B" / "Han tar Y i forsvar , og sier at B": the subject opens the sentence."""
         lex = self.lex
@@ -826,6 +867,8 @@ class Patterns:
         for v in range(j + 1, min(last, first + 30)):
             if toks[v - 1].low not in ("og", "and"):
                 continue
+            if sum(1 for t in toks[j:v] if t.text == ",") > 1:
+                return None  # the subject is too far back ("Kvelden bød på taler , blant annet ..., og sa at")
             verb = lex.verb_at(toks, v)
             if verb is None:
                 continue
@@ -868,6 +911,11 @@ class Patterns:
                 if tuple(t.low for t in toks[a:a + len(marker)]) != marker:
                     continue
                 sp, j = self.np.parse(toks, a + len(marker))
+                b = a + len(marker)
+                if sp is None and b < last and _is_word(toks[b]) and not toks[b].cap \
+                        and not self.np.stop(toks[b]) and toks[b].low not in lex.not_speakers:
+                    # "ifølge militærregimet": any noun after "ifølge" is the source
+                    sp, j = Speaker(toks[b].text, toks[b].start, toks[b].end, kind="organisation"), b + 1
                 if sp is None:
                     continue
                 if a == first:
@@ -976,13 +1024,14 @@ def _add_person(ctx: Context, sp: Speaker, roles: list[str]) -> None:
     for person in ctx.people:
         if person.tokens == sp.name_tokens:
             person.roles.extend(r for r in roles if r not in person.roles)
+            person.mentions.append(sp.start or 0)
             return
     if len(sp.name_tokens) < 2:
         full = ctx.person_for(sp.name_tokens)
         if full is not None:
             full.roles.extend(r for r in roles if r not in full.roles)
             return
-    ctx.people.append(Person(sp.text, sp.name_tokens, sp.start or 0, sp.end or 0, list(roles)))
+    ctx.people.append(Person(sp.text, sp.name_tokens, sp.start or 0, sp.end or 0, list(roles), [sp.start or 0]))
 
 
 class Extractor:
@@ -1038,7 +1087,15 @@ class Extractor:
             return ctx.last_speaker or sp
         if sp.kind == "person" and sp.name_tokens:
             person = ctx.person_for(sp.name_tokens, before=sp.start)
-            if person is not None and len(person.tokens) > len(sp.name_tokens):
+            if len(sp.name_tokens) >= 2 and (person is None or person.tokens == sp.name_tokens):
+                # "Dødssyke Hannah": an adjective before a first name the article gives in full
+                alt = ctx.person_by_first(sp.name_tokens[1:])
+                if alt is not None and alt.tokens != sp.name_tokens:
+                    person = alt
+            elif person is None:
+                person = ctx.person_by_first(sp.name_tokens)
+            if person is not None and person.tokens != sp.name_tokens \
+                    and (len(person.tokens) > len(sp.name_tokens) or person.tokens[0] == sp.name_tokens[-1]):
                 return Speaker(person.name, person.start, person.end, sp.role or self._role_of(person), "person",
                                name_tokens=person.tokens, plural=sp.plural)
             if sp.role is None:
