@@ -189,7 +189,7 @@ def place_for(
 ) -> tuple[Place | None, str]:
     """The nearest resolved place in the sentence (not inside an actor's name: "Israels bombardement"); else the
     place of the event told just before; else the place the article names most."""
-    places = result.places or fallback
+    places = fallback if fallback is not None else result.places
     lowered = sent.text.lower()
     trigger_end = trigger_char if trigger_end is None else trigger_end
 
@@ -233,6 +233,7 @@ def place_for(
 PRECISION_RANK = {"exact": 0, "near": 0, "admin": 1, "country": 2, "region": 3}
 LOCATIVE = PLACE_PREP | {"på", "mot", "over", "on", "at", "of", "av", "sør", "nord", "øst", "vest", "aust"}
 PLACE_NOUNS = (
+    "hovedstad",
     "byen",
     "bydelen",
     "landsbyen",

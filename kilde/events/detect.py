@@ -123,7 +123,12 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
     table = actor_table(lang)
     sents = sentences(doc, article.text)
     scores = _article_scores(sents, lex)
-    fallback = [] if result.places else fallback_places(article, sents, table)
+    # Places the gazetteer found that are really actors' names ("Nato", "IS") are not event locations.
+    fallback = [
+        p
+        for p in (result.places or fallback_places(article, sents, table))
+        if tuple(p.text.lower().split()) not in table.aliases
+    ]
     hist_days = modality_cues(lang).historical_days
     lead_end = sents[min(2, len(sents) - 1)].end if sents else 0  # headline and lead
     history: list[ActorMention] = []
