@@ -238,6 +238,18 @@ def _big_number(sent: Sentence, result: ExtractionResult) -> bool:
     return any(n >= 1000 for n in numbers)
 
 
+def _country_name(code: str) -> str | None:
+    """An ISO country code's common English name (HN -> Honduras), as ACLED writes it in actor names."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry comes with the places stage
+        return None
+    country = pycountry.countries.get(alpha_2=code.upper())
+    if country is None:
+        return None
+    return getattr(country, "common_name", None) or country.name
+
+
 def _adjective_forces(sent: Sentence, match: TriggerMatch, table: ActorTable) -> list[Actor]:
     """ "israelske flyåtak", "russiske og syriske luftangrep": nationality adjectives before the trigger."""
     found: list[Actor] = []
@@ -378,6 +390,11 @@ def _event(
     if historical_cue(sent, lang) or cue_in(lex.cues.get("earlier_episode", []), lowers):
         historical = True
 
+    if not actor1 and entry.default_actor == "national_military" and place is not None and place.country:
+        country = _country_name(place.country)
+        if country:
+            forces = table.forces_of(country)
+            actor1 = [Actor(text="", canonical_id=forces.id, canonical_name=forces.name, actor_type=forces.type)]
     reported = bool(claims) or (not result.claims and flags["reported"])
     hedged = any(c.hedged for c in claims) or (not result.claims and flags["hedged"])
     low, best, high = fatalities(quantities) if violent_code else (None, None, None)

@@ -31,6 +31,7 @@ class TriggerEntry:
     consequence: bool = False  # "drept": a death toll of an event named beside it, not an event of its own
     definite: list[str] = field(default_factory=list)  # "angrepet": refers back to an event already told
     under_fire: str = ""  # the code when fighting is told beside it (a withdrawal under fire is a RETREAT)
+    default_actor: str = ""  # national_military: a coup with no named actor is the country's armed forces
 
 
 @dataclass
@@ -84,6 +85,7 @@ def _entry(raw: dict[str, Any], phrase: bool = False) -> TriggerEntry:
         consequence=bool(raw.get("consequence", False)),
         definite=[str(w).lower() for w in raw.get("definite") or []],
         under_fire=str(raw.get("under_fire") or ""),
+        default_actor=str(raw.get("default_actor") or ""),
     )
 
 
