@@ -9,6 +9,7 @@ money are kept with unit "%" or the currency, and never as fatalities.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,7 +49,8 @@ class QuantityWords:
         self.adjective_suffixes = tuple(norm(str(w)) for w in d.get("adjective_suffixes") or [])
         self.time_units = words("time_units")
         self.percent = words("percent_words")
-        self.currency = {str(w).lower() for w in d.get("currency_words") or []}
+        self.currency = {str(w) for w in d.get("currency_words") or []}
+        self.currency_lower = {w.lower() for w in self.currency}
         self.fatal_nouns = words("fatal_nouns")
         self.fatal_after = [norm(str(w)) for w in d.get("fatal_after") or []]
         self.fatal_window = int(d.get("fatal_after_window") or 7)
@@ -132,14 +134,39 @@ def extract_quantities(doc: Doc, article: Article, result: ExtractionResult) -> 
     if not text.strip():
         return []
     qw = quantity_words(article.language)
-    times = [(t.start_char, t.end_char) for t in (result.times if result is not None else [])]
+    times = sorted((t.start_char, t.end_char) for t in (result.times if result is not None else []))
     nouns = _noun_starts(doc, text)
+    index = _Index(text)
     out: list[Quantity] = []
     for m in qw.pattern.finditer(text):
-        q = _quantity(m, text, qw, times, nouns)
+        q = _quantity(m, text, qw, times, nouns, index)
         if q is not None:
             out.append(q)
     return out
+
+
+class _Index:
+    """Tokens and sentence ends of a text, computed once (long articles have thousands of numbers)."""
+
+    def __init__(self, text: str) -> None:
+        self.tokens = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        self.starts = [t.start for t in self.tokens]
+        self.bounds = [m.start() for m in _BOUNDARY.finditer(text)]
+        self.length = len(text)
+
+    def sentence_tokens(self, start: int, end: int) -> list[_Tok]:
+        i = bisect.bisect_left(self.bounds, start)
+        lo = self.bounds[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(self.bounds, end)
+        hi = self.bounds[j] + 1 if j < len(self.bounds) else self.length
+        lo, hi = max(lo, start - 400), min(hi, end + 400)
+        return self.tokens[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) meets any of the sorted, non-overlapping ``spans``."""
+    i = bisect.bisect_left(spans, (end, end))
+    return i > 0 and spans[i - 1][1] > start
 
 
 def _noun_starts(doc: Doc | None, text: str) -> set[int] | None:
@@ -153,12 +180,12 @@ def _noun_starts(doc: Doc | None, text: str) -> set[int] | None:
 
 
 def _quantity(m: re.Match[str], text: str, qw: QuantityWords, times: list[tuple[int, int]],
-              nouns: set[int] | None) -> Quantity | None:
+              nouns: set[int] | None, index: _Index | None = None) -> Quantity | None:
     g = m.groupdict()
     num_start = m.start("coll") if g.get("coll") else m.start("n1")
     start, end = m.start(), m.end()
     # Not a count: part of a time expression, an ordinal, a code or an age in brackets.
-    if any(s < end and num_start < e for s, e in times):
+    if _overlaps(times, num_start, end):
         return None
     after = text[end:end + 3]
     if re.match(r"\.\s?[a-zæøå]", after) and not g.get("coll"):
@@ -198,8 +225,11 @@ def _quantity(m: re.Match[str], text: str, qw: QuantityWords, times: list[tuple[
             elif kind == "at_most":
                 low = None
     # The counted noun, percentages and money.
-    lo, hi = _sentence(text, start, end)
-    tokens = _tokens(text, lo, hi)
+    if index is not None:
+        tokens = index.sentence_tokens(start, end)
+    else:
+        lo, hi = _sentence(text, start, end)
+        tokens = _tokens(text, lo, hi)
     idx_after = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
     idx_before = max((i for i, t in enumerate(tokens) if t.end <= start), default=-1)
     unit_tok: _Tok | None = None
@@ -214,10 +244,10 @@ def _quantity(m: re.Match[str], text: str, qw: QuantityWords, times: list[tuple[
             if unit_tok.low in qw.time_units or unit_tok.low in qw.multiplicative:
                 return None  # an age or a duration; "40 ganger større"
             unit = unit_tok.text
-    if unit_tok is not None and unit_tok.low in {c.lower() for c in qw.currency}:
+    if unit_tok is not None and unit_tok.low in qw.currency_lower:
         unit = unit_tok.text
     fatal = False
-    if unit != "%" and (unit is None or unit_tok is None or unit_tok.text.lower() not in qw.currency):
+    if unit != "%" and (unit is None or unit_tok is None or unit_tok.low not in qw.currency_lower):
         fatal, toll_tok = _fatal(tokens, idx_before, idx_after, unit_tok, qw)
         if toll_tok is not None and unit_tok is None:
             unit_tok, unit = toll_tok, toll_tok.text
@@ -249,14 +279,14 @@ def _unit(tokens: list[_Tok], i: int, qw: QuantityWords, nouns: set[int] | None,
             break
         if _phrase_at(tokens, j, qw.fatal_after) and t.low not in qw.fatal_nouns:
             break
-        if t.text[0].isupper() and t.low not in qw.currency and t.text not in qw.currency:
+        if t.text[0].isupper() and t.low not in qw.currency_lower:
             break
         run.append(t)
         j += 1
     if not run:
         return None
     for t in run:
-        if t.low in qw.counted or t.low in qw.time_units or t.low in qw.currency:
+        if t.low in qw.counted or t.low in qw.time_units or t.low in qw.currency_lower:
             return t
     if nouns is not None:
         for t in run:

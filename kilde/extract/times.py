@@ -341,12 +341,12 @@ def find_candidates(text: str, tw: TimeWords) -> list[Found]:
 def select(found: list[Found]) -> list[Found]:
     """Non-overlapping matches, longest first, then by rule order."""
     chosen: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((f.end for f in found), default=0) + 1)
     for f in sorted(found, key=lambda f: (-(f.end - f.start), f.priority, f.start)):
-        if any(f.start < e and s < f.end for s, e in taken):
+        if any(taken[f.start:f.end]):
             continue
         chosen.append(f)
-        taken.append((f.start, f.end))
+        taken[f.start:f.end] = b"\x01" * (f.end - f.start)
     return sorted(chosen, key=lambda f: f.start)
 
 
