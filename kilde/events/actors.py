@@ -170,15 +170,18 @@ def find_actors(
                 add(i, i + 1, table.prefixes[head], "alias")
                 i += 1
                 continue
-        if low in table.anaphors and history:
-            types = table.anaphors[low]
-            for prev in reversed(history):
+        span = next((n for n in (3, 2, 1) if " ".join(lowers[i : i + n]) in table.anaphors), 0)
+        if span:
+            types = table.anaphors[" ".join(lowers[i : i + span])]
+            for prev in reversed([*(history or []), *found]):
                 if prev.entry is not None and prev.entry.type in types:
-                    add(i, i + 1, prev.entry, "anaphor")
+                    add(i, i + span, prev.entry, "anaphor")
                     break
-            if i in taken:
-                i += 1
-                continue
+            else:
+                # No antecedent: keep the mention; the event's country may tell whose forces ("flyvåpenet").
+                add(i, i + span, None, "anaphor:" + "|".join(types))
+            i += span
+            continue
         if country and toks[i].text[:1].isupper() and low in table.countries and low not in table.adjectives:
             add(i, i + 1, ActorEntry(f"country:{country}", country, None), "country")
             i += 1

@@ -118,8 +118,6 @@ def roles(
         ]
         if adjacent:
             actor1 = _conjoined(usable, adjacent[-1], sent, leftward=True)
-    if not actor1 and within and not passive:
-        actor1 = within[:1]
     if not actor1 and not nominal and not passive:
         # Subject before the verb in its clause, or after it in a verb-second clause ("I går bombet Nato-fly ...").
         candidates = [
@@ -132,6 +130,8 @@ def roles(
             actor1 = relative[:1]  # "IS-krigere som skjøt fra hustak"
         elif candidates:
             actor1 = _conjoined(usable, candidates[-1], sent, leftward=True)
+        elif within:
+            actor1 = within[:1]  # "Samme dag trakk [etiopiske styrker] seg ut"
         else:
             after = [a for a in rightward if a.start - end <= 2 and not after_prep(a, TARGET_PREP | PLACE_PREP)]
             if after:

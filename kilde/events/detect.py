@@ -166,6 +166,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             )
             if made is not None:
                 candidates.append((match, *made))
+        _share_subjects(candidates, lowers, history)
         main = [e for m, e, _ in candidates if not m.entry.consequence and _acled(e)]
         found: dict[str, Event] = {}
         for match, event, place_how in candidates:
@@ -236,6 +237,36 @@ def _big_number(sent: Sentence, result: ExtractionResult) -> bool:
     if not result.quantities:
         numbers = [float(m.group(0).replace(".", "").replace(" ", "")) for m in _BIG.finditer(sent.text)]
     return any(n >= 1000 for n in numbers)
+
+
+PRONOUNS = {"de", "dei", "they", "han", "hun", "ho", "he", "she"}
+PERSONAL = {"han", "hun", "ho", "they", "he", "she"}
+ARMED = {"Rebels", "State forces", "External/Other forces", "Political militia", "Identity militia"}
+
+
+def _share_subjects(
+    candidates: list[tuple[TriggerMatch, Event, str]], lowers: list[str], history: list[ActorMention]
+) -> None:
+    """Verbs without a named subject: a pronoun next to the verb ("sprengte de templer") is the last armed actor
+    named; a verb coordinated with an earlier one ("... og henrettet mennesker") shares its subject."""
+    for k, (match, event, _) in enumerate(candidates):
+        if event.actor1 is not None or not _violent(event) or match.entry.consequence:
+            continue
+        # A pronoun after the verb ("sprengte de templer"); before it only a personal one ("de drepte" is "the dead").
+        before = lowers[match.start - 1] if match.start > 0 else ""
+        near = {lowers[match.end] if match.end < len(lowers) else "", before if before in PERSONAL else ""}
+        armed = next((a for a in reversed(history) if a.entry is not None and a.entry.type in ARMED), None)
+        if near & PRONOUNS and armed is not None:
+            event.actor1 = to_actor(armed)
+            event.actor1.text = next(w for w in near if w in PRONOUNS)
+            event.actor1.start_char = event.actor1.end_char = None
+            continue
+        for earlier, other, _ in reversed(candidates[:k]):
+            between = lowers[earlier.end : match.start]
+            if other.actor1 is not None and "og" in between + ["and"] and len(between) <= 6 and "," not in between:
+                if "og" in between or "and" in between:
+                    event.actor1 = other.actor1.model_copy()
+                break
 
 
 def _country_name(code: str) -> str | None:
@@ -390,6 +421,21 @@ def _event(
     if historical_cue(sent, lang) or cue_in(lex.cues.get("earlier_episode", []), lowers):
         historical = True
 
+    if actor1 and actor1[0].canonical_id is None and place is not None and place.country and violent:
+        unresolved = next((a for a in who.actor1 if a.kind.startswith("anaphor:") and "State forces" in a.kind), None)
+        country = _country_name(place.country) if unresolved else None
+        if country:
+            # "flyvåpenet angrep ..." in Syria: the Syrian air force.
+            forces = table.forces_of(country)
+            actor1[0] = Actor(
+                text=actor1[0].text,
+                start_char=actor1[0].start_char,
+                end_char=actor1[0].end_char,
+                canonical_id=forces.id,
+                canonical_name=forces.name,
+                actor_type=forces.type,
+                wikidata=forces.wikidata,
+            )
     if not actor1 and entry.default_actor == "national_military" and place is not None and place.country:
         country = _country_name(place.country)
         if country:
