@@ -6,7 +6,11 @@ article text, so the stage works on a blank Doc; a parsed Doc only adds sentence
 Relative expressions are resolved against the publication date *and its precision*: each resolver is a
 function of the anchor day, evaluated on the first and on the last day the publication date allows.
 When the two differ (a weekday in an article dated only "2016-12") the span is their hull, marked
-``uncertain``. Without a publication date, relative expressions get no interval (``anchor=None``).
+``uncertain``; ``precision`` stays the expression's own (a weekday is "day" even when its hull spans
+a month). Without a publication date, relative expressions get no interval (``anchor=None``).
+Precisions: minute, hour, part_of_day, day, weekend, week, month, season, year, decade, century.
+``anchor``: "publication", "absolute", or "previous" (a clock time or "samme dag" that takes the day
+of an earlier expression). Conventions for parts of day, seasons and weeks: lang/<lang>/times.yaml.
 Absolute dates with a year go to ``dateparser``; historical years, decades and centuries carry
 ``start_year``/``end_year`` (negative for BC, where ``start``/``end`` stay None).
 """
