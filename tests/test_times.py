@@ -52,6 +52,16 @@ def test_the_issue_examples_resolve_against_a_sunday(text, start, end, precision
     assert span.text in text
 
 
+@pytest.mark.parametrize("text,start,end", [
+    ("Tidligere i uka ble to drept .", "2016-12-05T00:00", "2016-12-12T00:00"),
+    ("For to timer siden smalt det .", "2016-12-11T12:00", "2016-12-11T13:00"),
+    ("De siste 24 timene er 30 drept .", "2016-12-10T14:30", "2016-12-11T14:30"),
+    ("Han har vært der siden mars .", "2016-03-01T00:00", "2016-12-12T00:00"),
+])
+def test_more_relative_expressions(text, start, end):
+    assert interval(one(text)) == (start, end)
+
+
 def test_a_weekday_with_a_clock_time_is_one_expression():
     span = one("Gutten ble født klokken 10.45 lørdag formiddag .")
     assert span.text == "klokken 10.45 lørdag formiddag"

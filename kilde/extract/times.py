@@ -538,9 +538,17 @@ def make_resolver(f: Found, text: str, tw: TimeWords, doc: Doc | None) -> None:
             offset = tw.relative_units[_n(g["yrel"])][1]
             f.resolver = lambda a, m: month_interval(a.year + offset, month)
             return
-        tense_dir = tense()
-        f.resolver = lambda a, m: choose_by_direction(
-            [month_interval(a.year + k, month) for k in (-1, 0, 1)], a, tense_dir)  # type: ignore[misc]
+        since = _since(g.get("prep"), tw)
+        tense_dir = "past" if since else tense()
+
+        def resolve_month(a: date, m: datetime | None) -> Interval | None:
+            iv = choose_by_direction([month_interval(a.year + k, month) for k in (-1, 0, 1)],  # type: ignore[misc]
+                                     a, tense_dir)
+            if since and iv is not None and iv.start is not None:  # "siden mars": March up to publication
+                return Interval(iv.start, _day(a + timedelta(days=1)), "month", "range", start_year=iv.start_year)
+            return iv
+
+        f.resolver = resolve_month
     elif rule in ("year", "year_era"):
         y = int(g["y"])
         if g.get("bc"):
@@ -673,6 +681,16 @@ def make_resolver(f: Found, text: str, tw: TimeWords, doc: Doc | None) -> None:
             if unit == "year" and a.year + sign * n < 1:  # "for 2050 år siden": BC, no year zero
                 year = int(a.year + sign * n) - 1
                 return Interval(None, None, "year", start_year=year, end_year=year)
+            if unit in ("hour", "minute"):
+                if m is None:  # "for to timer siden" in an article dated to the day: that day (or the one before)
+                    back = timedelta(hours=n) if unit == "hour" else timedelta(minutes=n)
+                    first = (_day(a) - back).date() if sign < 0 else a
+                    return Interval(_day(first), _day(a + timedelta(days=1)), "day")
+                delta = timedelta(hours=n) if unit == "hour" else timedelta(minutes=n)
+                at = m + sign * delta
+                return Interval(at.replace(minute=0) if unit == "hour" else at,
+                                at.replace(minute=0) + timedelta(hours=1) if unit == "hour"
+                                else at + timedelta(minutes=1), unit)
             return unit_interval(add_units(a, sign * n, unit), unit)
 
         f.resolver = resolve_ago
@@ -684,6 +702,14 @@ def make_resolver(f: Found, text: str, tw: TimeWords, doc: Doc | None) -> None:
         forward = "neste" in _n(g["ln"]) or "next" in _n(g["ln"])
 
         def resolve_last(a: date, m: datetime | None) -> Interval:
+            if unit in ("hour", "minute"):  # "de siste 24 timene"
+                delta = timedelta(hours=n) if unit == "hour" else timedelta(minutes=n)
+                if m is not None:
+                    return Interval(m, m + delta, unit, "range") if forward else Interval(m - delta, m, unit, "range")
+                lo = _day(a) if forward else _day(a) - delta
+                hi = _day(a + timedelta(days=1)) + (delta if forward else timedelta(0))
+                return Interval(_day(lo.date()), _day(hi.date()) if hi.time() == datetime.min.time()
+                                else _day(hi.date() + timedelta(days=1)), "day", "range")
             if forward:
                 return Interval(_day(a), _day(add_units(a, n, unit)), unit, "range")
             return Interval(_day(add_units(a, -n, unit)), _day(a + timedelta(days=1)), unit, "range")

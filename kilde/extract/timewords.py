@@ -42,7 +42,8 @@ class TimeWords:
         self.relative_parts: dict[str, str] = _phrase_map(d.get("relative_parts"))
         self.units: dict[str, str] = _phrase_map(d.get("units"))
         self.relative_units: dict[str, tuple[str, int]] = {
-            norm(k): (str(v[0]), int(v[1])) for k, v in (d.get("relative_units") or {}).items()
+            norm(k): (str(v[0]), int(v[1]))
+            for k, v in {**(d.get("relative_units") or {}), **(d.get("relative_units_extra") or {})}.items()
         }
         self.unit_modifiers: dict[str, int] = _phrase_map(d.get("unit_modifiers"))
         self.weekday_modifiers: dict[str, str] = _phrase_map(d.get("weekday_modifiers"))
