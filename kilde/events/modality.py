@@ -73,6 +73,19 @@ FILLERS = {
 }
 
 
+NOUN_NEGATORS = {"ingen", "inga", "intet", "no", "without"}
+DOING = {"delta", "deltar", "deltok", "deltatt", "delteke", "utført", "utførte", "gjennomført", "gjennomførte", "stått", "sto",
+         "står", "blir", "bli", "vert", "verte", "kjem", "kommer", "vore", "vært", "skjedd", "skjedde", "hendt", "carried",
+         "been", "took", "taken"}
+
+
+def _negates_noun(phrase: tuple[str, ...]) -> bool:
+    """ "ingen", "ikke noe", "ikkje noko": words that negate the noun after them."""
+    return phrase[0] in NOUN_NEGATORS or (len(phrase) > 1 and phrase[1] in {"noe", "noko", "noen", "nokon", "any"})
+MODALS = {(w,) for w in ("vil", "ville", "kan", "kunne", "skal", "skulle", "bør", "burde", "må", "måtte", "om", "will",
+                          "would", "can", "could", "may", "might", "must")}
+
+
 @dataclass
 class Cues:
     window: int
@@ -148,7 +161,17 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
     lo = _clause_before(lowers, start, c.window, c.breaks)
     flags: dict[str, Any] = {"negated": False, "hypothetical": False, "reported": False, "hedged": False, "cues": []}
     for name, phrases in (("negation", c.negation), ("hypothetical", c.hypothetical)):
+        if nominal:
+            # A noun is negated by its determiner ("ingen angrep"), not by "ikke" before it, which negates the verb
+            # ("Stoppar ikkje bombinga"); a modal before a noun is a verb's ("vil bombinga slutte").
+            phrases = [p for p in phrases if (_negates_noun(p) if name == "negation" else p not in MODALS)]
         hit = _find(lowers, lo, start, phrases)
+        if nominal and name == "negation" and hit is None:
+            # "har ikkje delteke i rakettåtaka", "Trur ikkje det blir demonstrasjonar": a negated doing or being.
+            bare = _find(lowers, lo, start, [("ikke",), ("ikkje",), ("not",), ("aldri",), ("never",)])
+            between = lowers[bare[0] + 1 : start] if bare else []
+            if bare and between and set(between) <= DOING | FILLERS and set(between) & DOING:
+                hit = bare
         if hit and _reaches(lowers, hit[0] + len(hit[1]), start, nominal):
             # "skal ha angrepet" is reported speech, not a plan.
             if (
