@@ -233,3 +233,32 @@ def test_surnames_follow_the_latest_full_mention_and_names_are_split_from_employ
                        "– Det er ikke helt på plass , sier kommunikasjonsdirektør i Widerøe Richard Kongsteien .")
     assert [c.speaker for c in claims] == ["Darius Hansen", "Darius Hansen", "Richard Kongsteien"]
     assert claims[2].speaker_role == "kommunikasjonsdirektør i Widerøe"
+
+
+def test_quoted_nicknames_dates_and_straight_closing_quotes():
+    claims = claims_of("– Jeg var smart , sier Aksel Svindal .\n"
+                       "« The Herminator » måtte se seg slått med 45 hundredeler .\n"
+                       "Festivalen går av stabelen 16.-27. februar .\n"
+                       "« Det er beklagelig .\nDet handler om makt , \" uttaler biskop Olav Skjevesland .")
+    assert [(c.speaker, c.direct) for c in claims] == [("Aksel Svindal", True), ("Olav Skjevesland", True)]
+    assert claims[1].text.startswith("Det er beklagelig") and claims[1].text.endswith("om makt")
+
+
+def test_subject_phrases_without_names_and_places_with_kommune():
+    [church] = claims_of("Kirkens egne råd og utvalg sier at ordningen er problematisk .", source="AP")
+    assert church.speaker == "Kirkens egne råd og utvalg"
+    claims = claims_of("Vinje kommune seier at det er umogleg å kontrollere kva folk kastar .\n"
+                       "Dommarane meinte at det var godt gjort , og dommar Per Berg rosa han .", language="nn",
+                       source="VT")
+    assert [c.speaker for c in claims] == ["Vinje kommune", "Dommarane"]
+
+
+def test_channel_named_by_a_media_word_and_a_parenthesis_in_the_description():
+    [claim] = claims_of("– Vi må jobbe hardt , sier lederen for fagforeningen Central Única ( CUT ) , "
+                        "Cristian Cuevas , til tv-kanalen Telesur .", source="KK")
+    assert claim.speaker == "Cristian Cuevas" and claim.relay == ["Cristian Cuevas", "Telesur", "KK"]
+
+
+def test_impersonal_report_names_its_source_after_fra():
+    [claim] = claims_of("– Dette var sinnssykt bra , var tilbakemeldingen fra dommer Gunnar Greve Pettersen .")
+    assert claim.speaker == "Gunnar Greve Pettersen" and claim.direct

@@ -49,6 +49,7 @@ NAME_PARTICLES = {"von", "van", "de", "der", "den", "af", "al", "el", "bin", "ib
 DOMAIN_RE = re.compile(r"^[\w-]+\.(no|com|se|dk|net|org|uk|de|fr|nu|info)$", re.IGNORECASE)
 CODE_LANG = {"nb": "nb", "nn": "nn", "en": "en"}
 PREFIXED_NAME_RE = re.compile(r"^(al|el|ad|as|an|ar|at|az|bin|ibn|abu|abd|ben)-[A-ZÆØÅÄÖÜ]")
+PLURAL_DEFINITE = ("ane", "ene", "arne", "erne")
 PLURAL_DETERMINERS = {"flere", "fleire", "mange", "alle", "begge", "to", "tre", "noen", "nokre", "several", "some"}
 
 
@@ -275,20 +276,16 @@ class Context:
 
     def person_for(self, tokens: tuple[str, ...], before: int | None = None) -> Person | None:
         """The fullest earlier name ending with (or equal to) ``tokens``: "Ringstad" -> "Lise Ringstad"."""
-        best = None
         n = len(tokens)
-        for person in self.people:
-            if len(person.tokens) >= n and person.tokens[-n:] == tokens or person.tokens[:n] == tokens and n >= 2:
-                if best is None:
-                    best = person
-                    continue
-                # the fullest name; among those, the latest one before the mention ("Geir Aase" vs "Torodd Aase")
-                if len(person.tokens) > len(best.tokens):
-                    best = person
-                elif len(person.tokens) == len(best.tokens) and before is not None \
-                        and best.last_before(before) < person.last_before(before):
-                    best = person
-        return best
+        hits = [p for p in self.people
+                if len(p.tokens) >= n and p.tokens[-n:] == tokens or p.tokens[:n] == tokens and n >= 2]
+        if not hits:
+            return None
+        longer = [p for p in hits if len(p.tokens) > n]
+        if longer:
+            hits = longer
+        # the person whose full name was written last before the mention ("Geir Aase" vs "Torodd Aase")
+        return max(hits, key=lambda p: (p.last_before(before), len(p.tokens)))
 
     def person_by_first(self, tokens: tuple[str, ...]) -> Person | None:
         """The one person whose name starts with ``tokens`` ("Hannah" -> "Hannah Jones"), if only one does."""
@@ -487,9 +484,13 @@ class NPParser:
             if len(caps) >= 3 and pre_pp[-1] is caps[-1] and pre_pp[-2] is caps[-2]:
                 pre_pp = pre_pp[:-2]
                 j -= 2
+        if role_toks and j < n and toks[j].text == "(":
+            close = next((k for k in range(j + 1, min(n, j + 8)) if toks[k].text == ")"), None)
+            if close is not None and close + 2 < n and toks[close + 1].text == "," and toks[close + 2].cap:
+                j = close + 1  # "( CUT ) , Cristian Cuevas"
         # the name
         name_start = j
-        if j < limit and toks[j].text == "," and role_toks and j + 1 < n and toks[j + 1].cap:
+        if j < n and toks[j].text == "," and role_toks and j + 1 < n and toks[j + 1].cap:
             name_start = j + 1  # "undervisningsinspektør ved skolen , Erlend Staberg"
         name_end = _name_end(toks, name_start, lex) if name_start < n else name_start
         if name_end > name_start and initial and name_start == i and toks[i].low in lex.not_speakers:
@@ -513,6 +514,8 @@ class NPParser:
                          anaphor=det is None and not pre_pp and len(role_toks) == 1,
                          plural=det is not None and det.low in PLURAL_DETERMINERS)
             return sp, j
+        if name_end < n and toks[name_end].low in lex.org_words and not toks[name_end].cap:
+            name_end += 1  # "Vinje kommune", "Førde sjukehus"
         j = name_end
         name_toks = toks[name_start:name_end]
         if len(name_toks) >= 3 and (_acronym_genitive(name_toks[0].text) or name_start == i and initial
@@ -633,11 +636,16 @@ class Patterns:
                         if found:
                             return found, m + 1
                         return None, m + 1
-                if m < upto and toks[m].low in lex.media_nouns:
+                media = m < upto and toks[m].low in lex.media_nouns
+                if media:
                     m += 1
                 hit = lex.alias_at(toks, m) if m < upto else None
                 if hit is not None:
                     return hit[1], m + hit[0]
+                if (media or m > k + 1 and toks[m - 1].low in lex.outlet_anaphors) and m < upto and toks[m].cap:
+                    e = _name_end(toks, m, lex)
+                    if e > m:  # "til tv-kanalen Telesur": a media word names an outlet we do not list
+                        return self.ctx.text[toks[m].start:toks[e - 1].end], e
                 if m < upto and DOMAIN_RE.match(toks[m].text):
                     return toks[m].text, m + 1
             if t.text == "," and k + 1 < upto and toks[k + 1].low in ("som", "who", "og", "and", "men"):
@@ -760,6 +768,11 @@ class Patterns:
         if first < last and toks[first].low in ("men", "og", "så", "but", "and", "so") and first + 1 < last:
             first += 1
         sp, j = self.np.parse(toks, first, initial=True)
+        if sp is None or j >= last or lex.verb_at(toks, j) is None and toks[j].text != "," \
+                and toks[j].low not in ("har", "hadde", "has", "had", "vil", "skal", "kan", "will"):
+            span = self._subject_span(toks, first, last)
+            if span is not None:
+                sp, j = span
         if sp is None or j >= last:
             return None
         if toks[j].text == "," and j + 1 < last and toks[j + 1].low in ("som", "who"):
@@ -783,6 +796,27 @@ class Patterns:
         if verb is None:
             return None
         return self._after_verb(toks, k, verb, sp, last, "leading")
+
+    def _subject_span(self, toks: list[Tok], first: int, last: int) -> tuple[Speaker, int] | None:
+        """"Kirkens egne råd og utvalg sier at", "Ledere for fagforeningene hevdet at": two to five words
+        opening the sentence right before a reporting verb and its "at" are its subject."""
+        lex = self.lex
+        head = toks[first]
+        if not head.cap or head.low in lex.not_speakers or head.low in lex.determiners \
+                or head.low in lex.first_person or head.low in lex.singular or head.low in lex.plural:
+            return None
+        for v in range(first + 2, min(last, first + 6)):
+            t = toks[v - 1]
+            if not _is_word(t) or t.low in lex.clause_words or lex.verb_at(toks, v - 1) is not None:
+                return None
+            if lex.verb_at(toks, v) is not None:
+                k = self._skip_adverbs(toks, v + lex.verb_at(toks, v)[0], last)
+                if self._complementiser(toks, k) == k:
+                    return None
+                start, end = toks[first].start, toks[v - 1].end
+                text = self.ctx.text[start:end]
+                return Speaker(text, start, end, role=None, kind="organisation"), v
+        return None
 
     def _after_verb(self, toks, v, verb, sp, last, mode, need_complement=False) -> Attribution | None:
         lex = self.lex
@@ -1103,7 +1137,8 @@ class Extractor:
             return sp
         if sp.kind == "role" and sp.anaphor and sp.start is not None:
             word = ctx.text[sp.start:sp.end].split()[-1]
-            person = ctx.person_with_role(word, sp.start)
+            plural = word.lower().endswith(PLURAL_DEFINITE)  # "Dommarane" are not one judge
+            person = None if plural else ctx.person_with_role(word, sp.start)
             if person is not None:
                 return Speaker(person.name, person.start, person.end, self._role_of(person) or sp.role, "person",
                                name_tokens=person.tokens)
@@ -1211,7 +1246,7 @@ class Extractor:
                 k += 1
                 continue
             first = _content_start(toks, 0)
-            if sent.dash_opened or sent.quote_opened:
+            if sent.dash_opened or sent.quote_opened and not self._quoted_name(toks):
                 k = self.quote_run(k, consumed)
                 continue
             att = pats.cataphoric(toks, 0, len(toks))
@@ -1244,6 +1279,14 @@ class Extractor:
         claims = sorted((c for c, _ in self.claims), key=lambda c: c.start_char)
         return claims
 
+    def _quoted_name(self, toks: list[Tok]) -> bool:
+        """"« The Herminator » måtte se seg slått": a short quoted name that the sentence goes on from."""
+        close = quote_close(toks, 0)
+        if close is None or close > 5 or close + 2 >= len(toks):
+            return False
+        after = toks[close + 1]
+        return _is_word(after) and self.lex.verb_at(toks, close + 1) is None
+
     def _retract(self, sent: Sent) -> None:
         """Drop an unattributed quote claim for ``sent`` that a following "Det sier X" attributes."""
         self.pending = [p for p in self.pending if p[1] is not sent]
@@ -1266,16 +1309,15 @@ class Extractor:
                 break
             run.append(s)
             toks = [t for r in run for t in r.toks]
-            if guillemet and not closed:
-                close = quote_close(toks, 0)
-                if close is None:
-                    continue
+            if guillemet and not closed and quote_close(toks, 0) is not None:
                 closed = True
             att = pats.trailing(toks, 0, len(toks))
             if att is not None and (att.mode != "impersonal" or True):
                 self.emit(att, run, toks, True)
                 consumed.update(range(k, q + 1))
                 return q + 1
+            if guillemet and not closed:
+                continue
             if guillemet and closed:
                 # «...» then "Det sier X ." in the next sentence
                 if q + 1 < n:

@@ -86,7 +86,7 @@ def split_sentences(text: str, lang: str) -> list[Sent]:
         first = True
         for k, tok in enumerate(toks):
             cut = False
-            if tok.text in END_MARKS and k + 1 < len(toks):
+            if tok.text in END_MARKS and k + 1 < len(toks) and toks[k + 1].start > tok.end:
                 prev = toks[k - 1].low if k else ""
                 nxt = toks[k + 1]
                 initial = len(prev) == 1 and prev.isalpha() and toks[k - 1].cap
@@ -217,4 +217,8 @@ def quote_close(toks: list[Tok], start: int) -> int | None:
     for k in range(start + 1, len(toks)):
         if toks[k].text in closers:
             return k
+    if opener in ("«", "‹"):  # «...» closed with a straight quote: sloppy, but common
+        for k in range(start + 1, len(toks)):
+            if toks[k].text in CLOSE_QUOTES:
+                return k
     return None
