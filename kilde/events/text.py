@@ -236,11 +236,11 @@ def is_nominal(tok: Tok, prev: Tok | None, default_noun: bool) -> bool:
     """Whether a trigger token is used as a noun ("angrepet mot byen") rather than a verb ("IS angrep byen")."""
     if tok.pos:
         return tok.pos.lower() in {"subst", "noun", "propn"}
+    if tok.lower.endswith(NOMINAL_SUFFIXES):
+        return True
     if prev is not None:
         if prev.lower in DETERMINERS or (prev.text[:1].isupper() and prev.lower.endswith("s") and prev.i > 0):
             return True
         if prev.lower in VERB_CONTEXT:
             return False
-    if tok.lower.endswith(NOMINAL_SUFFIXES):
-        return True
     return default_noun
