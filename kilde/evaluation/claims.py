@@ -125,12 +125,17 @@ def score(rows: list[tuple[list[Any], list[dict]]]) -> dict[str, float]:
     }
 
 
+DEV_BATCHES = {
+    "dev": (1, "held-out dev articles, batch 1 (annotated with the train set)"),
+    "dev2": (2, "held-out dev articles, batch 2 (annotated after a first freeze)"),
+    "dev3": (3, "held-out dev articles, batch 3 (annotated after the final freeze)"),
+}
+
+
 def _in_split(row: dict, split: str) -> bool:
-    """train | dev (the first held-out batch) | dev-fresh (dev articles annotated after the rules were frozen)."""
-    if split == "dev-fresh":
-        return row["split"] == "dev" and row.get("batch") == 2
-    if split == "dev":
-        return row["split"] == "dev" and row.get("batch", 1) == 1
+    """train | dev, dev2, dev3: the held-out dev articles in the batches they were annotated in."""
+    if split in DEV_BATCHES:
+        return row["split"] == "dev" and row.get("batch", 1) == DEV_BATCHES[split][0]
     return row["split"] == split
 
 
@@ -208,19 +213,17 @@ def register(app: typer.Typer) -> None:
     @app.command("claims")
     def claims_command(
         articles: Path = typer.Option(DEFAULT_ARTICLES, help="The shared NorNE articles (norne-articles.jsonl)."),
-        split: str = typer.Option("all", help="train, dev (held out), dev-fresh (held out, annotated last) or all."),
+        split: str = typer.Option("all", help="train, dev, dev2, dev3 (held-out batches) or all."),
         errors: bool = typer.Option(False, help="List the gold claims the extractor got wrong."),
     ) -> None:
         """Speaker P/R/F1 and relay-chain accuracy on the annotated claims (tests/gold/claims*.jsonl)."""
         if not articles.exists():
             typer.echo(f"articles not found: {articles}", err=True)
             raise typer.Exit(1)
-        splits = ["train", "dev", "dev-fresh"] if split == "all" else [split]
+        splits = ["train", *DEV_BATCHES] if split == "all" else [split]
         for name in splits:
             result, details = evaluate_articles(articles, name)
-            label = {"dev": "held-out dev articles, batch 1",
-                     "dev-fresh": "held-out dev articles, batch 2 (annotated after the rules were frozen)"
-                     }.get(name, f"{name} articles")
+            label = DEV_BATCHES[name][1] if name in DEV_BATCHES else f"{name} articles"
             _print(f"{label} ({len(details)})", result)
             if errors:
                 _print_errors(details)
