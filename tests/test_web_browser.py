@@ -155,3 +155,31 @@ def test_api_docs_work_offline(page, site):
     base, _ = site
     page.goto(base + "/docs")
     page.locator(".swagger-ui .opblock-summary-path", has_text="/api/events").first.wait_for()
+
+
+def test_many_events_turn_the_timeline_into_a_clickable_density(browser, tmp_path):
+    from kilde.serve.demo import synthetic_results
+
+    path = tmp_path / "many.db"
+    results = synthetic_results(600)
+    with open_store(path) as store:
+        store.add_articles(r.article for r in results)
+        store.save_results(results, "test")
+    with background_server(create_app(path)) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+                      else route.abort())
+        page = context.new_page()
+        page.set_default_timeout(8000)
+        page.goto(base + "/?view=reports")
+        wait_loaded(page)
+        total = int(page.locator("body").get_attribute("data-count"))
+        assert total > 300
+        assert page.locator("#timeline .tl-range, #timeline .tl-point").count() == 0
+        bins = page.locator("#timeline .tl-bin")
+        assert bins.count() > 10
+        bins.nth(bins.count() // 2).click()
+        page.wait_for_selector("body[data-loaded=true]")
+        assert page.locator("#f-since").input_value() and "since=" in page.url
+        assert int(page.locator("body").get_attribute("data-count")) < total
+        context.close()

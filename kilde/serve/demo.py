@@ -9,8 +9,9 @@ pages can be checked before the extractors produce events of their own:
 
 from __future__ import annotations
 
+import random
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from kilde.model import (
     Actor,
@@ -173,6 +174,73 @@ def demo_results() -> tuple[list[ExtractionResult], list[MergedEvent]]:
                     corroboration=1),
     ]
     return results, merged
+
+
+# ------------------------------------------------------------------ synthetic bulk data (benchmarks, big-page tests)
+
+TYPES = [
+    ("Battles", "Armed clash"),
+    ("Violence against civilians", "Attack"),
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Riots", "Violent demonstration"),
+    ("Protests", "Peaceful protest"),
+    ("Strategic developments", "Arrests"),
+]
+ACTORS = [f"Actor {n:03d}" for n in range(300)]
+PLACES = [(f"Place {n:03d}", random.Random(n).uniform(-60, 70), random.Random(n + 1000).uniform(-170, 170))
+          for n in range(800)]
+T0 = datetime(2000, 1, 1)
+
+
+def synthetic_results(n_events: int, per_article: int = 5, seed: int = 7) -> list[ExtractionResult]:
+    """Articles of one-sentence events with random type, actor, place and day in 2000-2003 (a fifth with a
+    two-week uncertain date, a tenth historical), each with a claim and evidence offsets; deterministic."""
+    rng = random.Random(seed)
+    results = []
+    for a in range(0, n_events, per_article):
+        when = T0 + timedelta(days=rng.randrange(0, 4 * 365))
+        sentences = []
+        for k in range(per_article):
+            actor, place = rng.choice(ACTORS), rng.choice(PLACES)
+            sentences.append(f"{actor} angrep {place[0]} i går, sier talsperson {k}.")
+        text = "\n".join(sentences)
+        article = Article(text=text + f"\nArtikkel {a}.", source=rng.choice(["NTB", "VG", "Aftenposten", "NRK"]),
+                          title=f"Syntetisk artikkel {a}", published=when, published_precision="day", language="nb")
+        result = ExtractionResult(article=article)
+        offset = 0
+        for k, sentence in enumerate(sentences[: min(per_article, n_events - a)]):
+            event_type, sub = rng.choice(TYPES)
+            actor_name = sentence.split(" angrep ")[0]
+            place_name = sentence.split(" angrep ")[1].split(" i går")[0]
+            p = next(p for p in PLACES if p[0] == place_name)
+            start = offset + sentence.index(place_name)
+            claim = Claim(id=f"{article.id}-c{k + 1}", start_char=offset, end_char=offset + len(sentence),
+                          text=sentence, speaker=f"talsperson {k}", relay=[f"talsperson {k}", "NTB", article.source],
+                          verification=rng.choice(["unstated", "unstated", "confirmed", "unconfirmed"]))
+            day = when - timedelta(days=1)
+            uncertain = rng.random() < 0.2
+            result.claims.append(claim)
+            result.events.append(Event(
+                event_type=event_type, sub_event_type=sub, plover_category="ASSAULT",
+                trigger=Span(start_char=offset + len(actor_name) + 1, end_char=offset + len(actor_name) + 7,
+                             text="angrep", label="trigger"),
+                actor1=Actor(text=actor_name, start_char=offset, end_char=offset + len(actor_name),
+                             canonical_name=actor_name),
+                place=Place(start_char=start, end_char=start + len(place_name), text=place_name, name=place_name,
+                            latitude=p[1], longitude=p[2], country="XX", precision="exact"),
+                time=TimeSpan(start_char=offset + sentence.index("i går"),
+                              end_char=offset + sentence.index("i går") + 5,
+                              text="i går", start=day - timedelta(days=14) if uncertain else day,
+                              end=day + timedelta(days=1), precision="day", uncertain=uncertain),
+                fatalities_best=rng.choice([None, 0, 1, 3, 10]),
+                historical=rng.random() < 0.1, hedged=rng.random() < 0.2, reported=True,
+                evidence=[Span(start_char=offset, end_char=offset + len(sentence), text=sentence, label="sentence")],
+                confidence=round(rng.random(), 2), claim_ids=[claim.id], sources=["NTB", article.source],
+            ))
+            offset += len(sentence) + 1
+        result.assign_ids()
+        results.append(result)
+    return results
 
 
 def load_demo(store: Store) -> tuple[list[ExtractionResult], list[MergedEvent]]:

@@ -32,6 +32,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "map": "Kart",
         "timeline": "Tidslinje",
         "timeline_help": "Streker viser usikker dato (fra–til); prikker er kjente dager.",
+        "timeline_density": "Mange hendelser: søylene viser antall per periode, og en usikker dato er fordelt "
+                            "over hele sitt tidsrom. Klikk på en søyle for å filtrere på perioden.",
         "loading": "Laster …",
         "showing": "Viser {shown} av {total} hendelser",
         "showing_open": "Viser {shown} hendelser",
@@ -125,6 +127,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "map": "Map",
         "timeline": "Timeline",
         "timeline_help": "Bars show an uncertain date (from–to); dots are known days.",
+        "timeline_density": "Many events: the columns count events per period, and an uncertain date is spread "
+                            "over its whole range. Click a column to filter to that period.",
         "loading": "Loading …",
         "showing": "Showing {shown} of {total} events",
         "showing_open": "Showing {shown} events",

@@ -126,7 +126,8 @@ def map_page(request: Request) -> HTMLResponse:
         types.append(filters["type"])
     js_strings = {k: t[k] for k in ("loading", "showing", "showing_open", "no_events", "date", "actors", "sources",
                                     "sources_count", "open_event", "place", "unknown", "uncertain", "no_place",
-                                    "fatalities", "basemap_note", "view_merged", "view_reports")}
+                                    "fatalities", "basemap_note", "view_merged", "view_reports",
+                                    "timeline_help", "timeline_density")}
     config = {
         "lang": lang,
         "t": js_strings,

@@ -187,9 +187,13 @@
     return out;
   }
 
+  var MAX_ITEMS = 300;  // above this the timeline draws density instead of one bar per event
+
   function renderTimeline(points) {
     var box = document.getElementById("timeline");
     box.innerHTML = "";
+    document.getElementById("timeline-help").textContent =
+      points.length > MAX_ITEMS ? T.timeline_density : T.timeline_help;
     var dated = points.filter(function (p) { return p.start; }).map(function (p) {
       var s = Date.parse(p.start), e = p.end ? Date.parse(p.end) : s + 86400000;
       if (!(e > s)) e = s + 86400000;
@@ -203,6 +207,7 @@
     t0 -= pad; t1 += pad;
     var width = Math.max(box.clientWidth || 800, 300), left = 10, right = 10, laneH = 9, maxLanes = 40;
     var x = function (t) { return left + (t - t0) / (t1 - t0) * (width - left - right); };
+    if (dated.length > MAX_ITEMS) { renderDensity(box, dated, t0, t1, width, x); return; }
     var lanes = [];
     dated.forEach(function (d) {
       var x0 = x(d.s), lane = 0;
@@ -230,6 +235,53 @@
       } else {
         svg("circle", { cx: (x0 + x1) / 2, cy: y + (laneH - 3) / 2, r: 3.5, fill: c, "class": "tl-point" }, link);
       }
+    });
+  }
+
+  // Many events: stacked counts per period by type. An uncertain date spreads its one event evenly over
+  // every bin its range touches, so a month-precision report shows as a low, wide band, not a spike.
+  function renderDensity(box, dated, t0, t1, width, x) {
+    var binW = 4, nBins = Math.max(10, Math.floor((width - 20) / binW)), height = 150, axis = 20;
+    var span = (t1 - t0) / nBins, bins = [], types = {};
+    for (var i = 0; i < nBins; i++) bins.push({});
+    dated.forEach(function (d) {
+      var b0 = Math.max(0, Math.floor((d.s - t0) / span)), b1 = Math.min(nBins - 1, Math.floor((d.e - 1 - t0) / span));
+      if (b1 < b0) b1 = b0;
+      var w = 1 / (b1 - b0 + 1), type = label(d.p);
+      types[type] = true;
+      for (var b = b0; b <= b1; b++) bins[b][type] = (bins[b][type] || 0) + w;
+    });
+    var order = Object.keys(types).sort();
+    var max = Math.max.apply(null, bins.map(function (bin) {
+      return order.reduce(function (sum, t) { return sum + (bin[t] || 0); }, 0);
+    })) || 1;
+    var root = svg("svg", { width: width, height: height + axis, "class": "timeline-svg density", role: "img" }, box);
+    ticks(t0, t1).forEach(function (tk) {
+      var tx = x(tk[0]);
+      svg("line", { x1: tx, x2: tx, y1: 0, y2: height, "class": "tick" }, root);
+      if (tx > width - 8 * tk[1].length) return;
+      svg("text", { x: tx + 2, y: height + axis - 5, "class": "tick-label" }, root).textContent = tk[1];
+    });
+    bins.forEach(function (bin, b) {
+      var y = height, total = 0, bx = x(t0 + b * span);
+      order.forEach(function (t) { total += bin[t] || 0; });
+      if (!total) return;
+      var group = svg("g", { "class": "tl-bin" }, root);
+      order.forEach(function (t) {
+        var v = bin[t] || 0;
+        if (!v) return;
+        var h = v / max * (height - 4);
+        y -= h;
+        svg("rect", { x: bx, y: y, width: Math.max(binW - 1, 1), height: h, fill: colour(t) }, group);
+      });
+      var from = new Date(t0 + b * span), to = new Date(t0 + (b + 1) * span);
+      svg("title", {}, group).textContent = from.toISOString().slice(0, 10) + " – " + to.toISOString().slice(0, 10) +
+        ": " + Math.round(total);
+      group.addEventListener("click", function () {
+        document.getElementById("f-since").value = from.toISOString().slice(0, 10);
+        document.getElementById("f-until").value = to.toISOString().slice(0, 10);
+        form.requestSubmit();
+      });
     });
   }
 
