@@ -1,13 +1,20 @@
 """Load the shipped pipelines offline and run them over article text.
 
-Models live in ``kilde/nlp/models/<lang>`` (trained by ``training/``). Where a
-language has no trained model, a blank pipeline with a rule-based sentencizer
-stands in so the rest of kilde still runs.
+Models live in ``kilde/nlp/models/<lang>`` (trained by ``training/``, see
+``make train-nb``). Where a language has no trained model, a blank pipeline
+with a rule-based sentencizer stands in so the rest of kilde still runs.
+
+After ``spacy.load`` we re-apply kilde's tokenizer rules (so edits to
+``kilde/lang/*/abbreviations.yaml`` take effect without retraining) and add a
+tiny component that starts a sentence after a line break: kilde joins an
+article's paragraphs and headline with newlines, and the parser was trained on
+running text without them.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kilde.model import Article
+from kilde.nlp.tokenizer import customize_tokenizer
 
 MODELS_DIR = Path(__file__).parent / "models"
 log = logging.getLogger(__name__)
@@ -25,23 +33,120 @@ log = logging.getLogger(__name__)
 MODEL_FOR_LANGUAGE = {"nb": ["nb", "nn"], "nn": ["nn", "nb"], "en": ["en"], "other": []}
 BLANK_FOR_LANGUAGE = {"nb": "nb", "nn": "nb", "en": "en"}
 
+# Texts longer than this are parsed in pieces (split at paragraph, then
+# sentence, then word boundaries) and joined; offsets stay those of the text.
+CHUNK_CHARS = 100_000
+
+
+@Language.component("kilde_newline_sents")
+def newline_sents(doc: Doc) -> Doc:
+    """Start a sentence at the first token after a line break (headline, paragraphs)."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            nxt = doc[token.i + 1]
+            if nxt.is_space:
+                continue
+            nxt.is_sent_start = True
+            if token.is_space and token.i > 0:
+                token.is_sent_start = False
+    return doc
+
+
+@Language.component("kilde_propn")
+def propn(doc: Doc) -> Doc:
+    """UPOS PROPN for NDT proper nouns (``subst`` + ``NounType=Prop``)."""
+    for token in doc:
+        if token.pos_ == "NOUN" and "Prop" in token.morph.get("NounType"):
+            token.pos_ = "PROPN"
+    return doc
+
 
 @lru_cache(maxsize=8)
 def load(lang: str) -> Language:
+    """The pipeline for ``lang`` ("nb", "nn", "en", ...), loaded once per process."""
     for name in MODEL_FOR_LANGUAGE.get(lang, []):
         path = MODELS_DIR / name
         if (path / "meta.json").exists():
-            return spacy.load(path)
+            nlp = spacy.load(path)
+            customize_tokenizer(nlp, name)
+            if "parser" in nlp.pipe_names and "kilde_newline_sents" not in nlp.pipe_names:
+                nlp.add_pipe("kilde_newline_sents", before="parser")
+            if "morphologizer" in nlp.pipe_names and "kilde_propn" not in nlp.pipe_names:
+                nlp.add_pipe("kilde_propn", after="morphologizer")
+            nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+            return nlp
     log.warning("no trained pipeline for %r; using a blank pipeline with a sentencizer", lang)
-    nlp = spacy.blank(BLANK_FOR_LANGUAGE.get(lang, "xx"))
+    blank = BLANK_FOR_LANGUAGE.get(lang, "xx")
+    nlp = spacy.blank(blank)
+    if blank == "nb":
+        customize_tokenizer(nlp, lang if lang in ("nb", "nn") else "nb")
     nlp.add_pipe("sentencizer")
     return nlp
 
 
+_BOUNDARIES = [re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?»])\s+"), re.compile(r"\s+")]
+
+
+def split_chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` chars whose concatenation is ``text``.
+
+    Prefers the last paragraph break inside the window, then a line break, a
+    sentence end, any whitespace, and only then a hard cut.
+    """
+    chunks: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = 0
+        for pattern in _BOUNDARIES:
+            ends = [m.end() for m in pattern.finditer(window) if m.end() > limit // 4]
+            if ends:
+                cut = ends[-1]
+                break
+        if cut <= 0:
+            cut = limit
+        chunks.append(text[start : start + cut])
+        start += cut
+    chunks.append(text[start:])
+    return chunks
+
+
+def parse_with(nlp: Language, text: str, limit: int = CHUNK_CHARS) -> Doc:
+    """Run ``nlp`` over ``text``, in chunks when it is long; ``doc.text == text``."""
+    if len(text) <= limit:
+        return nlp(text)
+    docs = list(nlp.pipe(split_chunks(text, limit)))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 def parse(text: str, language: str) -> Doc:
-    return load(language)(text)
+    """Parse ``text`` with the pipeline for ``language``; offsets are those of ``text``."""
+    return parse_with(load(language), text)
 
 
 def parse_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, Doc]]:
+    """Parse articles in order, batching each language through ``nlp.pipe``."""
+    batch: list[Article] = []
     for article in articles:
-        yield article, parse(article.text, article.language)
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _parse_batch(batch)
+            batch = []
+    if batch:
+        yield from _parse_batch(batch)
+
+
+def _parse_batch(batch: list[Article]) -> Iterator[tuple[Article, Doc]]:
+    docs: dict[int, Doc] = {}
+    by_lang: dict[str, list[int]] = {}
+    for i, article in enumerate(batch):
+        if len(article.text) > CHUNK_CHARS:
+            docs[i] = parse(article.text, article.language)
+        else:
+            by_lang.setdefault(article.language, []).append(i)
+    for lang, indices in by_lang.items():
+        nlp = load(lang)
+        for i, doc in zip(indices, nlp.pipe(batch[i].text for i in indices), strict=True):
+            docs[i] = doc
+    for i, article in enumerate(batch):
+        yield article, docs[i]
