@@ -55,12 +55,14 @@ def _context_ok(needs: str, context: list[str], lex: Lexicon, scores: dict[str, 
     conflict = cue_in(c.get("conflict", []), context)
     crime = cue_in(c.get("crime", []), context)
     sport = cue_in(c.get("sport", []), context)
-    if sport and not conflict and needs != "protest":
+    if sport and not conflict and needs not in ("protest", "none"):
         return False, 0.0
     if scores.get("sport", 0) >= 3 and not conflict and needs != "protest":
         return False, 0.0  # a match report: "angrep", "skjøt", "bombarderte" are football
     if needs == "none":
         return True, 0.1 if conflict else 0.0
+    if needs == "conflict!":
+        return bool(conflict), 0.1
     if needs == "conflict":
         if conflict:
             return True, 0.1
@@ -134,9 +136,21 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
     history: list[ActorMention] = []
     told: list[tuple[int, Event]] = []  # (sentence number, event) of the violent/protest events so far
     events: list[Event] = []
+    actors_of: list[list[ActorMention]] = []
     for sent in sents:
         mentions = [m for m in result.mentions if sent.start <= m.start_char < sent.end]
-        actors = find_actors(sent, table, mentions, history)
+        actors_of.append(find_actors(sent, table, mentions, history))
+        history.extend(a for a in actors_of[-1] if a.entry is not None and a.kind != "anaphor")
+    # Names that act are not where things happen ("Noreg vil ikkje stanse bombinga"); "mot Israel", "i Syria" are.
+    acting = {
+        (a.start_char, a.end_char)
+        for sent, actors in zip(sents, actors_of, strict=True)
+        for a in actors
+        if a.entry is not None and (a.start == 0 or sent.tokens[a.start - 1].lower not in LOCATIVE)
+    }
+    fallback = [p for p in fallback if not any(lo <= p.start_char < hi for lo, hi in acting)]
+    history = []
+    for sent, actors in zip(sents, actors_of, strict=True):
         history.extend(a for a in actors if a.entry is not None and a.kind != "anaphor")
         lowers = sent.lowers()
         previous_sent = sents[sent.n - 1] if sent.n > 0 and sents[sent.n - 1].n == sent.n - 1 else None

@@ -74,16 +74,65 @@ FILLERS = {
 
 
 NOUN_NEGATORS = {"ingen", "inga", "intet", "no", "without"}
-DOING = {"delta", "deltar", "deltok", "deltatt", "delteke", "utført", "utførte", "gjennomført", "gjennomførte", "stått", "sto",
-         "står", "blir", "bli", "vert", "verte", "kjem", "kommer", "vore", "vært", "skjedd", "skjedde", "hendt", "carried",
-         "been", "took", "taken"}
+DOING = {
+    "delta",
+    "deltar",
+    "deltok",
+    "deltatt",
+    "delteke",
+    "utført",
+    "utførte",
+    "gjennomført",
+    "gjennomførte",
+    "stått",
+    "sto",
+    "står",
+    "blir",
+    "bli",
+    "vert",
+    "verte",
+    "kjem",
+    "kommer",
+    "vore",
+    "vært",
+    "skjedd",
+    "skjedde",
+    "hendt",
+    "carried",
+    "been",
+    "took",
+    "taken",
+}
 
 
 def _negates_noun(phrase: tuple[str, ...]) -> bool:
     """ "ingen", "ikke noe", "ikkje noko": words that negate the noun after them."""
     return phrase[0] in NOUN_NEGATORS or (len(phrase) > 1 and phrase[1] in {"noe", "noko", "noen", "nokon", "any"})
-MODALS = {(w,) for w in ("vil", "ville", "kan", "kunne", "skal", "skulle", "bør", "burde", "må", "måtte", "om", "will",
-                          "would", "can", "could", "may", "might", "must")}
+
+
+MODALS = {
+    (w,)
+    for w in (
+        "vil",
+        "ville",
+        "kan",
+        "kunne",
+        "skal",
+        "skulle",
+        "bør",
+        "burde",
+        "må",
+        "måtte",
+        "om",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+    )
+}
 
 
 @dataclass

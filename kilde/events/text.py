@@ -66,14 +66,9 @@ def sentences(doc: Doc, text: str) -> list[Sentence]:
     has_lemma = doc.has_annotation("LEMMA")
     has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")
     has_ent = doc.has_annotation("ENT_IOB")
-    if parsed:
-        bounds = []
-        for sent in doc.sents:
-            # Lines are hard boundaries even for the parser (headlines, captions).
-            for s, e in _split_on_newlines(text, sent.start_char, sent.end_char):
-                bounds.append((s, e))
-    else:
-        bounds = _split_sentences(text)
+    # The same sentences with or without a parser (lines and sentence punctuation), so rules see the same units; the
+    # parse contributes heads and labels inside them.
+    bounds = _split_sentences(text)
     result = [Sentence(n, s, e, text[s:e]) for n, (s, e) in enumerate(bounds)]
     starts = [s.start for s in result]
     index_of: dict[int, tuple[int, int]] = {}

@@ -199,10 +199,12 @@ def find_triggers(sent: Sentence, lex: Lexicon) -> list[TriggerMatch]:
         if tok.i in taken:
             continue
         candidates: list[TriggerEntry] = []
-        if tok.lemma and tok.lemma in lex.lemmas:
-            candidates = lex.lemmas[tok.lemma]
-        elif tok.lower in lex.forms:
+        if tok.lower in lex.forms:
             candidates = lex.forms[tok.lower]
+        elif tok.lemma and tok.lemma in lex.lemmas:
+            # An inflection the data file does not list, where the entry accepts its base form ("kamp" is left out
+            # on purpose: "kampen" is mostly sport).
+            candidates = [e for e in lex.lemmas[tok.lemma] if e.lemma in e.forms]
         if candidates:
             entry = candidates[0]
             matches.append(TriggerMatch(entry, tok.i, tok.i + 1, tok.i, event=entry.event))
