@@ -342,17 +342,18 @@ def test_search_and_error_pages(api):
 
 
 def test_cached_totals_follow_new_writes(tmp_path):
-    from kilde.serve.api import CountCache
+    from kilde.serve.api import StoreCache
     from kilde.store import EventFilter
 
     path = tmp_path / "kilde.db"
     with open_store(path) as store:
-        cache = CountCache(str(path))
+        cache = StoreCache(str(path))
         assert cache.count(store, EventFilter()) == 0
         assert cache.count(store, EventFilter(limit=5, offset=10)) == 0  # paging shares the entry
         load_demo(store)
         assert cache.count(store, EventFilter()) == 4
         assert cache.count(store, EventFilter(include_historical=True)) == 5
+        assert cache.get(("actors", 10), lambda: store.actors(10)) == store.actors(10)
 
 
 # ------------------------------------------------------------------ rendering helpers

@@ -43,19 +43,19 @@ def get_store(request: Request) -> Store:
     return request.app.state.stores.get()
 
 
-class CountCache:
-    """Totals for recently asked filters, dropped as soon as the SQLite files change.
+class StoreCache:
+    """Recent answers to aggregate questions (totals, actor and place lists), dropped on any write.
 
     Counting every matching event costs more than fetching one page of them, and
     a client paging through a filter (or the map reloading) asks the same count
-    again and again. The key includes the database and WAL files' size and
+    again and again. The key includes the SQLite database and WAL files' size and
     modification time, so any committed write invalidates every entry.
     """
 
     def __init__(self, db_path: str, size: int = 2048, ttl: float = 300.0):
         self.paths = [Path(db_path), Path(f"{db_path}-wal")]
         self.size, self.ttl = size, ttl
-        self.entries: OrderedDict[tuple, tuple[float, int]] = OrderedDict()
+        self.entries: OrderedDict[tuple, tuple[float, Any]] = OrderedDict()
         self.lock = threading.Lock()
 
     def _version(self) -> tuple | None:
@@ -69,28 +69,37 @@ class CountCache:
             stamp.append((st.st_mtime_ns, st.st_size))
         return tuple(stamp) if stamp[0] is not None else None
 
-    def count(self, store: Store, flt: EventFilter) -> int:
+    def get(self, key: tuple, compute):
         version = self._version()
         if version is None:  # not a local file (or gone): no caching
-            return store.count_events(flt)
-        key = (version, *(v for k, v in flt.__dict__.items() if k not in ("limit", "offset")))
+            return compute()
+        key = (version, *key)
         now = time.monotonic()
         with self.lock:
             hit = self.entries.get(key)
             if hit is not None and now - hit[0] < self.ttl:
                 self.entries.move_to_end(key)
                 return hit[1]
-        total = store.count_events(flt)
+        value = compute()
         with self.lock:
-            self.entries[key] = (now, total)
+            self.entries[key] = (now, value)
             while len(self.entries) > self.size:
                 self.entries.popitem(last=False)
-        return total
+        return value
+
+    def count(self, store: Store, flt: EventFilter) -> int:
+        key = ("count", *(v for k, v in flt.__dict__.items() if k not in ("limit", "offset")))
+        return self.get(key, lambda: store.count_events(flt))
 
 
 def count_events(request: Request, store: Store, flt: EventFilter) -> int:
-    cache = getattr(request.app.state, "count_cache", None)
+    cache = getattr(request.app.state, "cache", None)
     return cache.count(store, flt) if cache is not None else store.count_events(flt)
+
+
+def cached(request: Request, key: tuple, compute):
+    cache = getattr(request.app.state, "cache", None)
+    return cache.get(key, compute) if cache is not None else compute()
 
 
 def reject_unknown_params(request: Request) -> None:
@@ -452,14 +461,14 @@ def build_router(write_enabled: bool) -> APIRouter:
         return json_response(result)
 
     @router.get("/actors", summary="Actors by number of current events")
-    def actors(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200,
+    def actors(request: Request, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200,
                store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-        return store.actors(limit=limit)
+        return cached(request, ("actors", limit), lambda: store.actors(limit=limit))
 
     @router.get("/places", summary="Resolved places by number of mentions")
-    def places(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200,
+    def places(request: Request, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200,
                store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-        return store.places(limit=limit)
+        return cached(request, ("places", limit), lambda: store.places(limit=limit))
 
     @router.get("/search", summary="Full-text search over articles, and the events they report")
     def search(

@@ -61,7 +61,7 @@ class StoreProvider:
 def create_app(db_path: str | Path, write_token: str | None = None, tile_url: str | None = None) -> FastAPI:
     """The kilde web app over the store at ``db_path``; POST /api/articles only with ``write_token``."""
     from kilde.serve import api, pages
-    from kilde.serve.api import CountCache
+    from kilde.serve.api import StoreCache
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -78,7 +78,7 @@ def create_app(db_path: str | Path, write_token: str | None = None, tile_url: st
         version="1",
     )
     app.state.stores = StoreProvider(db_path)
-    app.state.count_cache = CountCache(str(db_path))
+    app.state.cache = StoreCache(str(db_path))
     app.state.write_token = write_token or None
     app.state.tile_url = tile_url if tile_url is not None else os.environ.get("KILDE_TILE_URL") or None
     app.state.tile_attribution = os.environ.get("KILDE_TILE_ATTRIBUTION", "")

@@ -220,14 +220,16 @@ def synthetic_results(n_events: int, per_article: int = 5, seed: int = 7) -> lis
             day = when - timedelta(days=1)
             uncertain = rng.random() < 0.2
             result.claims.append(claim)
+            place = Place(start_char=start, end_char=start + len(place_name), text=place_name, name=place_name,
+                          latitude=p[1], longitude=p[2], country="XX", precision="exact")
+            result.places.append(place)
             result.events.append(Event(
                 event_type=event_type, sub_event_type=sub, plover_category="ASSAULT",
                 trigger=Span(start_char=offset + len(actor_name) + 1, end_char=offset + len(actor_name) + 7,
                              text="angrep", label="trigger"),
                 actor1=Actor(text=actor_name, start_char=offset, end_char=offset + len(actor_name),
                              canonical_name=actor_name),
-                place=Place(start_char=start, end_char=start + len(place_name), text=place_name, name=place_name,
-                            latitude=p[1], longitude=p[2], country="XX", precision="exact"),
+                place=place,
                 time=TimeSpan(start_char=offset + sentence.index("i går"),
                               end_char=offset + sentence.index("i går") + 5,
                               text="i går", start=day - timedelta(days=14) if uncertain else day,
