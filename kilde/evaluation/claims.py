@@ -128,7 +128,8 @@ def score(rows: list[tuple[list[Any], list[dict]]]) -> dict[str, float]:
 DEV_BATCHES = {
     "dev": (1, "held-out dev articles, batch 1 (annotated with the train set)"),
     "dev2": (2, "held-out dev articles, batch 2 (annotated after a first freeze)"),
-    "dev3": (3, "held-out dev articles, batch 3 (annotated after the final freeze)"),
+    "dev3": (3, "held-out dev articles, batch 3 (annotated after a second freeze)"),
+    "dev4": (4, "held-out dev articles, batch 4 (annotated after the final freeze)"),
 }
 
 
