@@ -52,6 +52,18 @@ def newline_sents(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kilde_root_label")
+def root_label(doc: Doc) -> Doc:
+    """NDT's label for a sentence root (spaCy's parser always writes ROOT).
+
+    In NDT train, roots are FINV for verbs (99.5%), INTERJ for interjections, FRAG otherwise.
+    """
+    for token in doc:
+        if token.dep_ == "ROOT" and not token.is_space:
+            token.dep_ = "FINV" if token.tag_ == "verb" else "INTERJ" if token.tag_ == "interj" else "FRAG"
+    return doc
+
+
 @Language.component("kilde_propn")
 def propn(doc: Doc) -> Doc:
     """UPOS PROPN for NDT proper nouns (``subst`` + ``NounType=Prop``)."""
@@ -61,20 +73,26 @@ def propn(doc: Doc) -> Doc:
     return doc
 
 
+def prepare(nlp: Language, lang: str) -> Language:
+    """Add kilde's tokenizer rules and small post-processing components to a trained pipeline."""
+    customize_tokenizer(nlp, lang)
+    if "parser" in nlp.pipe_names and "kilde_newline_sents" not in nlp.pipe_names:
+        nlp.add_pipe("kilde_newline_sents", before="parser")
+    if "parser" in nlp.pipe_names and "kilde_root_label" not in nlp.pipe_names:
+        nlp.add_pipe("kilde_root_label", after="parser")
+    if "morphologizer" in nlp.pipe_names and "kilde_propn" not in nlp.pipe_names:
+        nlp.add_pipe("kilde_propn", after="morphologizer")
+    nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+    return nlp
+
+
 @lru_cache(maxsize=8)
 def load(lang: str) -> Language:
     """The pipeline for ``lang`` ("nb", "nn", "en", ...), loaded once per process."""
     for name in MODEL_FOR_LANGUAGE.get(lang, []):
         path = MODELS_DIR / name
         if (path / "meta.json").exists():
-            nlp = spacy.load(path)
-            customize_tokenizer(nlp, name)
-            if "parser" in nlp.pipe_names and "kilde_newline_sents" not in nlp.pipe_names:
-                nlp.add_pipe("kilde_newline_sents", before="parser")
-            if "morphologizer" in nlp.pipe_names and "kilde_propn" not in nlp.pipe_names:
-                nlp.add_pipe("kilde_propn", after="morphologizer")
-            nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
-            return nlp
+            return prepare(spacy.load(path), name)
     log.warning("no trained pipeline for %r; using a blank pipeline with a sentencizer", lang)
     blank = BLANK_FOR_LANGUAGE.get(lang, "xx")
     nlp = spacy.blank(blank)

@@ -1,0 +1,54 @@
+"""``kilde evaluate parse``: NDT tag, UPOS, morphology and lemma accuracy, UAS/LAS on a CoNLL-U file.
+
+Gold tokens are used as given; punctuation is scored like any token (NDT labels IP/IK).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+
+def evaluate(lang: str, data: Path, model: Path | None = None) -> dict:
+    """Tagging, lemma and dependency scores of the ``lang`` pipeline (or ``model``) on ``data``."""
+    import spacy
+
+    from kilde.nlp import load
+    from kilde.nlp.load import prepare
+    from kilde.nlp.scoring import gold_examples, run_pipeline, score_parse
+
+    nlp = prepare(spacy.load(model), lang) if model else load(lang)
+    examples = run_pipeline(nlp, gold_examples(nlp, data), disable=("ner",))
+    return score_parse(examples)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("parse")
+    def parse_command(
+        data: Path = typer.Option(..., help="NorNE/NDT CoNLL-U file"),
+        lang: str = typer.Option("nb", help="pipeline: nb or nn"),
+        model: Path = typer.Option(None, help="score this model directory instead of the shipped one"),
+        as_json: bool = typer.Option(False, "--json", help="print JSON"),
+    ) -> None:
+        """Tag (NDT POS), UPOS, morphology and lemma accuracy, UAS and LAS on gold tokens."""
+        if not data.exists():
+            typer.echo(f"no such file: {data}", err=True)
+            raise typer.Exit(1)
+        r = evaluate(lang, data, model)
+        if as_json:
+            typer.echo(json.dumps(r, indent=2))
+            return
+        typer.echo(f"{data} ({r['words']} words), pipeline {model or lang}")
+        for key, label in [
+            ("tag_acc", "tag accuracy (NDT POS)"),
+            ("upos_acc", "UPOS accuracy"),
+            ("morph_acc", "morph accuracy (NDT feats)"),
+            ("lemma_acc", "lemma accuracy"),
+            ("uas", "UAS"),
+            ("las", "LAS"),
+            ("sents_f", "sentence boundary F1"),
+        ]:
+            value = r[key]
+            typer.echo(f"{label:28} {value:.4f}" if value is not None else f"{label:28} n/a")
