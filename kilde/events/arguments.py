@@ -108,12 +108,17 @@ def roles(
         agents = [a for a in rightward if after_prep(a, AGENT_PREP)]
         if agents:
             actor1 = _conjoined(usable, agents[0], sent, leftward=False)
+    if not actor1 and nominal and light_verbs and any(w in light_verbs for w in lowers[end : end + 4]):
+        # "angrepet ble utført av russiske fly"
+        agents = [a for a in rightward if after_prep(a, AGENT_PREP) and a.start - end <= 6]
+        if agents:
+            actor1 = _conjoined(usable, agents[0], sent, leftward=False)
     if not actor1 and nominal:
-        # A premodifier: "Israels bombardement", "russiske og syriske luftangrep", "Natos militæraksjon".
+        # A premodifier: "Israels bombardement", "russiske og syriske luftangrep", "Natos [nye] militæraksjon".
         adjacent = [
             a
             for a in leftward
-            if start - a.end <= 1
+            if (a.end == start or (a.end == start - 1 and _modifier(lowers[a.end])))
             and (a.text.endswith(("s", "'")) or not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP))
         ]
         if adjacent:
@@ -140,11 +145,6 @@ def roles(
         agents = [a for a in rightward if after_prep(a, {"fra", "from"}) and a.start - end <= 3]
         if agents:
             actor1 = [agents[0]]
-    if not actor1 and nominal and light_verbs and any(w in light_verbs for w in lowers[end : end + 4]):
-        # "angrepet ble utført av russiske fly"
-        agents = [a for a in rightward if after_prep(a, AGENT_PREP) and a.start - end <= 6]
-        if agents:
-            actor1 = _conjoined(usable, agents[0], sent, leftward=False)
     if not actor1 and nominal and light_verbs:
         # "russiske fly har gjennomført 64 angrep", "koalisjonen støtter offensiven med luftangrep": the light
         # verb's subject did it.
@@ -177,6 +177,13 @@ def roles(
     return Roles(actor1, actor2)
 
 
+def _modifier(word: str) -> bool:
+    """A word that can stand between a possessor and its noun: a determiner or an adjective ("voldsomme")."""
+    return word in {"nye", "nytt", "siste", "første", "andre", "tredje"} or (
+        word.isalpha() and word.endswith(("e", "ige"))
+    )
+
+
 def place_for(
     result: ExtractionResult,
     sent: Sentence,
@@ -207,9 +214,12 @@ def place_for(
     in_sentence = [p for p in places if sent.start <= p.start_char < sent.end and usable(p)]
     lo, hi = _segment(sent, trigger_char)
     in_segment = [p for p in in_sentence if lo <= p.start_char < hi]
-    if in_segment:
-        return min(in_segment, key=rank), "sentence"
     unresolved = _unresolved_place(sent, lo, hi, places)
+    if in_segment:
+        best = min(in_segment, key=rank)
+        if unresolved is not None and best.precision in ("country", "region", "admin"):
+            return unresolved, "sentence"  # "i byen Kafr Nabl i Idlib-provinsen": the town the gazetteer lacks
+        return best, "sentence"
     if unresolved is not None:
         return unresolved, "sentence"
     if previous is not None:
@@ -266,9 +276,14 @@ def _unresolved_place(sent: Sentence, lo: int, hi: int, places: list[Place]) -> 
         if not named or (tok.start, tok.end) in known or not tok.text.replace("-", "").isalpha():
             continue
         if prev.endswith(PLACE_NOUNS):
-            return Place(
-                start_char=tok.start, end_char=tok.end, text=tok.text, name=tok.text, precision="near", score=0.3
-            )
+            last = tok
+            for nxt in toks[k + 1 : k + 3]:  # "Kafr Nabl", "Deir ez-Zor"
+                if nxt.text[:1].isupper() and nxt.text.replace("-", "").isalpha() and nxt.start == last.end + 1:
+                    last = nxt
+                else:
+                    break
+            text = sent.text[tok.start - sent.start : last.end - sent.start]
+            return Place(start_char=tok.start, end_char=last.end, text=text, name=text, precision="near", score=0.3)
     return None
 
 
