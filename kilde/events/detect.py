@@ -264,7 +264,7 @@ def _share_subjects(
     """Verbs without a named subject: a pronoun next to the verb ("sprengte de templer") is the last armed actor
     named; a verb coordinated with an earlier one ("... og henrettet mennesker") shares its subject."""
     for k, (match, event, _) in enumerate(candidates):
-        if event.actor1 is not None or not _violent(event) or match.entry.consequence:
+        if event.actor1 is not None or not _acled(event) or match.entry.consequence:
             continue
         # A pronoun after the verb ("sprengte de templer"); before it only a personal one ("de drepte" is "the dead").
         before = lowers[match.start - 1] if match.start > 0 else ""
@@ -281,6 +281,12 @@ def _share_subjects(
                 if "og" in between or "and" in between:
                     event.actor1 = other.actor1.model_copy()
                 break
+
+
+def _main_country(result: ExtractionResult) -> str | None:
+    """The country the article's places lie in most often."""
+    codes = [p.country for p in result.places if p.country]
+    return max(set(codes), key=codes.count) if codes else None
 
 
 def _country_name(code: str) -> str | None:
@@ -435,9 +441,10 @@ def _event(
     if historical_cue(sent, lang) or cue_in(lex.cues.get("earlier_episode", []), lowers):
         historical = True
 
-    if actor1 and actor1[0].canonical_id is None and place is not None and place.country and violent:
+    home = (place.country if place is not None and place.country else None) or _main_country(result)
+    if actor1 and actor1[0].canonical_id is None and home and violent:
         unresolved = next((a for a in who.actor1 if a.kind.startswith("anaphor:") and "State forces" in a.kind), None)
-        country = _country_name(place.country) if unresolved else None
+        country = _country_name(home) if unresolved else None
         if country:
             # "flyvåpenet angrep ..." in Syria: the Syrian air force.
             forces = table.forces_of(country)
