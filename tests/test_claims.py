@@ -271,3 +271,19 @@ def test_a_headline_that_opens_with_a_reporting_verb_quotes_the_article_speaker(
                        "– Vi fekk aldri opplæring i dei nye rutinane , seier overlege Henrik Berg .\n"
                        "Meiner du at det er rett ?", language="nn", source="FI")
     assert [(c.speaker, c.verb) for c in claims] == [("Henrik Berg", "Hevdar"), ("Henrik Berg", "seier")]
+
+
+def test_party_and_age_in_brackets_object_pronouns_and_subordinate_speakers():
+    claims = claims_of("Pressetalsperson Ronny Alte ( NDL ) mener imidlertid at organisasjonen ikke er voldelig .\n"
+                       "Ifølge ham teller gruppen nå 1233 medlemmer .\n"
+                       "Alte bekrefter det samme overfor Klassekampen .\n"
+                       "De ble overrasket da veterinæren konstaterte at kvigen var drektig .", source="KK")
+    assert [c.speaker for c in claims] == ["Ronny Alte", "Ronny Alte", "veterinæren"]
+
+
+def test_quote_closed_by_a_split_particle_verb_and_a_cataphoric_impersonal():
+    claims = claims_of("Ordfører Anne Dahle åpnet møtet .\n"
+                       "– I dag skal vi vurdere om det er gjort feil , gjorde hun oppmerksom på .\n"
+                       "« Trusselen er ikke endret . »\nSlik het det i trusselvurderingen fra PST .", source="KK")
+    assert [(c.speaker, c.verb, c.direct) for c in claims] == [
+        ("Anne Dahle", "gjorde hun oppmerksom på", True), ("PST", "het det", True)]

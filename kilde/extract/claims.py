@@ -86,6 +86,7 @@ class Lexicon:
     not_reporting: frozenset[tuple[str, ...]] = frozenset()
     not_reporting_first: frozenset[str] = frozenset()
     topic_markers: frozenset[str] = frozenset()
+    subordinators: frozenset[str] = frozenset()
     particle_verbs: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     max_verb: int = 1
     max_alias: int = 1
@@ -215,6 +216,7 @@ def lexicon(lang: str) -> Lexicon:
         org_words=_words(sources.get("organisation_words")),
         not_reporting=frozenset(phrase_tokens(str(v)) for v in verbs_data.get("not_reporting") or []),
         topic_markers=_words(verbs_data.get("topic_markers")),
+        subordinators=_words(verbs_data.get("subordinators")),
     )
     lex.not_reporting_first = frozenset(p[0] for p in lex.not_reporting if p)
     particles: dict[str, list[tuple[str, ...]]] = {}
@@ -389,9 +391,9 @@ class NPParser:
         if tok.low in lex.first_person:
             return None, i
         if tok.low in lex.singular or tok.low in lex.plural:
-            if tok.low in lex.plural and tok.low in lex.determiners and i + 1 < n and _is_word(toks[i + 1]) \
-                    and not self.stop(toks[i + 1]):
-                pass  # "de militære": a determiner, not a pronoun
+            if tok.low in lex.determiners and i + 1 < n and _is_word(toks[i + 1]) \
+                    and not self.stop(toks[i + 1]) and lex.verb_at(toks, i + 1) is None:
+                pass  # "de militære", "her lawyer": a determiner, not a pronoun
             else:
                 return Speaker(tok.text, tok.start, tok.end, kind="person", pronoun=tok.low,
                                plural=tok.low in lex.plural), i + 1
@@ -523,6 +525,10 @@ class NPParser:
             name_end += 1  # "Vinje kommune", "Førde sjukehus"
         j = name_end
         name_toks = toks[name_start:name_end]
+        if name_toks and j < n and toks[j].text == "(":
+            close = next((k for k in range(j + 1, min(n, j + 7)) if toks[k].text == ")"), None)
+            if close is not None:
+                j = close + 1  # "Anne-Nora Oma Dahle ( Sp )", "Ola Nilsen ( 54 )"
         if len(name_toks) >= 3 and (_acronym_genitive(name_toks[0].text) or name_start == i and initial
                                     and name_toks[0].low.endswith("ske")):
             role_toks.append(name_toks[0])  # "NALs Jannike Hovland", "Danske Ellen Hink": owner or nationality
@@ -570,7 +576,7 @@ class NPParser:
         start = name_toks[0].start
         end = name_toks[-1].end
         name = ctx.text[start:end]
-        kind = self.name_kind(name_toks, bool(role_toks))
+        kind = self.name_kind(name_toks, any(lex.is_role(t.low) for t in role_toks))
         sp = Speaker(name, start, end, role="; ".join(role_parts) or None, kind=kind,
                      name_tokens=tuple(t.text for t in name_toks if t.text != "."))
         if role_toks and not name_toks and det is not None:
@@ -684,6 +690,11 @@ class Patterns:
             if v >= last:
                 continue
             verb = lex.verb_at(toks, v)
+            if verb is None and mark == ",":
+                split = self._split_particle(toks, v, last, trailing=True)
+                if split is not None and c - first >= 2:
+                    split.claim_start, split.claim_end = first, c
+                    return split
             if verb is None:
                 imp = self.impersonal(toks, v, last)
                 if imp is not None and c - first >= 2:
@@ -849,8 +860,8 @@ class Patterns:
         if c == j and j < last and toks[j].low in lex.topic_markers:
             return None  # "skriver også om andre muslimer": what it is about, not what is said
         content = [t for t in toks[c:last] if _is_word(t)]
-        if len(content) < 3:
-            return None
+        if len(content) < 3 or content[0].low in lex.cataphoric and len(content) <= 4:
+            return None  # "bekrefter det samme overfor Klassekampen" points back; it states nothing new
         return Attribution(sp, c, last, toks[v], toks[v + width - 1], kind, channel, mode)
 
     def inverted(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
@@ -866,6 +877,9 @@ class Patterns:
             if toks[v - 1].text == ",":
                 return None
             width = verb[0]
+            sub = self._subordinate(toks, first, v, verb, last)
+            if sub is not None:
+                return sub
             sp, j = self.np.parse(toks, v + width)
             if sp is None:
                 continue
@@ -882,8 +896,9 @@ class Patterns:
             return Attribution(sp, c, last, toks[v], toks[v + width - 1], verb[1], channel, "inverted")
         return None
 
-    def _split_particle(self, toks: list[Tok], v: int, last: int) -> Attribution | None:
-        """A particle verb with the subject inside it: "la konsul Carlsten vekt på at", "slo dommaren fast at"."""
+    def _split_particle(self, toks: list[Tok], v: int, last: int, trailing: bool = False) -> Attribution | None:
+        """A particle verb with the subject inside it: "la konsul Carlsten vekt på at", "slo dommaren fast at",
+        and closing a quote: "..., gjorde ho merksam på ."."""
         lex = self.lex
         for key in lex.particle_verbs.get(toks[v].low, ()):
             sp, j = self.np.parse(toks, v + 1, coordinate=False)
@@ -892,10 +907,25 @@ class Patterns:
             rest = key[1:]
             if tuple(t.low for t in toks[j:j + len(rest)]) != rest:
                 continue
+            if trailing:
+                return Attribution(sp, 0, 0, toks[v], toks[j + len(rest) - 1], lex.verbs[key], None, "trailing")
             c = self._complementiser(toks, j + len(rest))
             if c == j + len(rest) or len([t for t in toks[c:last] if _is_word(t)]) < 3:
                 continue
             return Attribution(sp, c, last, toks[v], toks[j + len(rest) - 1], lex.verbs[key], None, "inverted")
+        return None
+
+    def _subordinate(self, toks, first, v, verb, last) -> Attribution | None:
+        """"Dei fekk hakeslepp då veterinæren konstaterte at ...": a speaker inside a subordinate clause."""
+        lex = self.lex
+        for k in range(v - 1, max(first, v - 6), -1):
+            if toks[k - 1].low not in lex.subordinators:
+                continue
+            sp, j = self.np.parse(toks, k, coordinate=False)
+            if sp is not None and j == v and not sp.pronoun:
+                c = self._complementiser(toks, self._skip_adverbs(toks, v + verb[0], last))
+                if c > v + verb[0] and len([t for t in toks[c:last] if _is_word(t)]) >= 2:
+                    return Attribution(sp, c, last, toks[v], toks[v + verb[0] - 1], verb[1], None, "subordinate")
         return None
 
     def coordinated(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
@@ -989,6 +1019,10 @@ class Patterns:
             return None
         verb = lex.verb_at(toks, first + 1)
         if verb is None:
+            imp = self.impersonal(toks, first + 1, last)  # "Slik het det i trusselvurderingen fra PST ."
+            if imp is not None and not imp.speaker.pronoun:
+                imp.mode = "cataphoric"
+                return imp
             return None
         sp, j = self.np.parse(toks, first + 1 + verb[0])
         if sp is None:
@@ -1114,7 +1148,7 @@ class Extractor:
                 if ctx.last_speaker is not None and (ctx.last_speaker.plural or ctx.last_speaker.kind != "person"):
                     return ctx.last_speaker
             subject = ctx.last_subject
-            if subject is not None and subject[0] >= sent.index - 1 and (
+            if subject is not None and subject[0] >= sent.index - 6 and (
                     ctx.last_person is None or subject[0] > ctx.last_person[0]):
                 return subject[1]  # "X avviser kritikken :" / "- ..., seier han"
             if ctx.last_speaker is not None and ctx.last_speaker.kind in ("person", "role") \
@@ -1172,6 +1206,10 @@ class Extractor:
         if not toks:
             return
         first = _content_start(toks, 0)
+        while first + 1 < len(toks) and (toks[first].low in self.lex.adverbs or toks[first].low in ("men", "og")):
+            first += 1  # "Også medlem av justiskomiteen , Akhtar Chaudhry , har ..."
+        if first >= len(toks) or self.lex.verb_at(toks, first) is not None or toks[first].low in self.lex.clause_words:
+            return
         sp, _ = self.patterns.np.parse(toks, first, initial=True, coordinate=False)
         if sp is not None and sp.kind == "person" and sp.name_tokens and not sp.pronoun:
             self.ctx.last_subject = (sent.index, self.resolve(sp, sent))
