@@ -204,6 +204,9 @@ def main() -> None:
 
             total = store.count_events(EventFilter(include_historical=True))
         print(f"store: {total:,} events, {db.stat().st_size / 1e6:.0f} MB")
+        load = os.getloadavg()
+        print(f"machine: {os.cpu_count()} CPUs, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} before the run"
+              " (other processes share these cores; compare CPU per request across machines)")
         port = free_port()
         server = start_server(db, port, args.server_workers)
         base = f"http://127.0.0.1:{port}"
@@ -211,14 +214,15 @@ def main() -> None:
             warm_up = query_mix(random.Random(0), 100, filters)
             asyncio.run(open_loop(base, warm_up, rate=min(args.rate, 50), duration=2))
             urls = query_mix(random.Random(1), int(args.rate * args.duration), filters)
-            cpu_before = server_cpu(server)
+            cpu_before, client_before = server_cpu(server), time.process_time()
             result = asyncio.run(open_loop(base, urls, args.rate, args.duration))
             cpu_ms = (server_cpu(server) - cpu_before) * 1000 / result["requests"]
+            client_ms = (time.process_time() - client_before) * 1000 / result["requests"]
             lat = [x * 1000 for x in result["latencies"]]
             print(f"open loop: {result['requests']} requests at {args.rate:.0f}/s target over {args.duration:.0f} s;"
                   f" achieved {result['requests'] / result['elapsed']:.1f} req/s, errors {result['errors']}")
             print(f"  request kinds: {', '.join(filters)}; server CPU {cpu_ms:.1f} ms per request"
-                  f" (~{1000 / cpu_ms:.0f} req/s per free core)")
+                  f" (~{1000 / cpu_ms:.0f} req/s per free core); load generator CPU {client_ms:.1f} ms per request")
             print(f"  /api/events latency ms: p50 {percentile(lat, 50):.1f}  p90 {percentile(lat, 90):.1f}"
                   f"  p99 {percentile(lat, 99):.1f}  max {max(lat):.1f}  mean {statistics.fmean(lat):.1f}")
             verdict = "PASS" if percentile(lat, 99) < 200 and not result["errors"] else "FAIL"
