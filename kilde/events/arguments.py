@@ -92,7 +92,7 @@ def roles(
 
     # Parsed: subject and passive agent from the tree.
     if toks[start].dep or any(t.head is not None for t in toks):
-        for a in usable:
+        for a in sorted(usable, key=lambda m: m.entry is None):  # table actors before bare NER names
             head_tok = toks[a.end - 1]
             if head_tok.head in range(start, end) and head_tok.dep in SUBJECT_DEPS and not actor1:
                 actor1 = [a]
@@ -131,12 +131,23 @@ def roles(
         breaks = {",", ";", ":", "som", "men", "at", "der", "da", "når", "etter"}
         candidates = [a for a in candidates if not any(lowers[k] in breaks for k in range(a.end, start))]
         relative = [a for a in leftward if a.end == start - 1 and lowers[a.end] in {"som", "who", "which", "that"}]
+        inverted = [
+            a
+            for a in rightward
+            if a.start - end <= 1
+            and a.entry is not None
+            and not after_prep(a, PLACE_PREP | TARGET_PREP | AGENT_PREP | {"fra", "til", "med"})
+        ]
         if relative:
             actor1 = relative[:1]  # "IS-krigere som skjøt fra hustak"
-        elif candidates:
+        elif candidates and candidates[-1].entry is not None:
             actor1 = _conjoined(usable, candidates[-1], sent, leftward=True)
         elif within:
             actor1 = within[:1]  # "Samme dag trakk [etiopiske styrker] seg ut"
+        elif inverted:
+            actor1 = inverted[:1]  # "Førre helg bomba Nato-styrkar huset": verb-second, subject after the verb
+        elif candidates:
+            actor1 = _conjoined(usable, candidates[-1], sent, leftward=True)
         else:
             after = [a for a in rightward if a.start - end <= 2 and not after_prep(a, TARGET_PREP | PLACE_PREP)]
             if after:
