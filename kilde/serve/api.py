@@ -151,7 +151,6 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return min_lon, min_lat, max_lon, max_lat
 
 
-Text = Annotated[str | None, Query(max_length=MAX_TEXT_PARAM)]
 
 
 def event_filter(
