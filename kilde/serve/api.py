@@ -151,8 +151,6 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return min_lon, min_lat, max_lon, max_lat
 
 
-
-
 def event_filter(
     type: Annotated[str | None, Query(max_length=MAX_TEXT_PARAM, description="ACLED event type, e.g. Battles")] = None,
     sub_type: Annotated[str | None, Query(max_length=MAX_TEXT_PARAM, description="ACLED sub-event type")] = None,
