@@ -321,6 +321,8 @@ def test_event_page_marks_the_evidence(api, ids):
     assert "Talal Barazi" in page and "NTB" in page and "→" in page
     assert "Flyangrep i Homs" in page  # the other report of the merged event
     assert "badge-hedged" in page and "badge-verification-unconfirmed" in page
+    lone = api.get(f"/events/{ids['oslo']}", params={"lang": "en"})  # no claims, one report
+    assert lone.status_code == 200 and "Rundt 5000" in lone.text and "Other reports" not in lone.text
 
 
 def test_article_page_marks_all_records(api, ids):
