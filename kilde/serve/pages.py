@@ -170,6 +170,8 @@ def event_page(event_id: str, request: Request, store: Store = Depends(get_store
             "article": report.article,
             "verified": report.verified,
             "marked": render_marked(part, marks, labels),
+            "full": render_marked(other_text, [Highlight(**h.model_dump()) for h in report.highlights], labels)
+            if cut_before or cut_after else None,
             "cut_before": cut_before,
             "cut_after": cut_after,
             "claims": report.claims,
