@@ -174,3 +174,17 @@ def test_nynorsk_and_english():
 def test_empty_and_odd_input_does_not_crash():
     assert events_of("") == []
     assert events_of("angrep " * 2000)[:0] == []
+
+
+def test_excessive_force_and_coups():
+    events = events_of("Politiet skjøt mot demonstrantene i hovedstaden. Militærkuppet i landet ble fordømt av FN.")
+    assert "Excessive force against protesters" in coded(events)
+    assert "Other" in coded(events)
+
+
+def test_a_stop_verbs_subject_runs_the_event_it_stops():
+    text = "Noreg vil ikkje stanse bombinga av Libya med jagarfly."
+    [event] = [e for e in events_of(text, lang="nn") if e.sub_event_type]
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.current  # "ikkje stanse" negates the stopping, not the bombing
+    assert event.actor1.canonical_id == "military_forces_of_norway"

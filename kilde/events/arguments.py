@@ -108,7 +108,8 @@ def roles(
         agents = [a for a in rightward if after_prep(a, AGENT_PREP)]
         if agents:
             actor1 = _conjoined(usable, agents[0], sent, leftward=False)
-    if not actor1 and nominal and light_verbs and any(w in light_verbs for w in lowers[end : end + 4]):
+    participles = {w for w in light_verbs or [] if w.endswith("t")}
+    if not actor1 and nominal and any(w in participles for w in lowers[end : end + 4]):
         # "angrepet ble utført av russiske fly"
         agents = [a for a in rightward if after_prep(a, AGENT_PREP) and a.start - end <= 6]
         if agents:

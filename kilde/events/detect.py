@@ -462,6 +462,10 @@ def _event(
         if country:
             forces = table.forces_of(country)
             actor1 = [Actor(text="", canonical_id=forces.id, canonical_name=forces.name, actor_type=forces.type)]
+    if actor1 and actor1[0].canonical_id == PROTESTERS.id and home and actor1[0].canonical_name == PROTESTERS.name:
+        country = _country_name(home)
+        if country:
+            actor1[0] = actor1[0].model_copy(update={"canonical_name": f"Protesters ({country})"})  # ACLED's naming
     reported = bool(claims) or (not result.claims and flags["reported"])
     hedged = any(c.hedged for c in claims) or (not result.claims and flags["hedged"])
     low, best, high = fatalities(quantities) if violent_code else (None, None, None)
