@@ -287,3 +287,28 @@ def test_quote_closed_by_a_split_particle_verb_and_a_cataphoric_impersonal():
                        "« Trusselen er ikke endret . »\nSlik het det i trusselvurderingen fra PST .", source="KK")
     assert [(c.speaker, c.verb, c.direct) for c in claims] == [
         ("Anne Dahle", "gjorde hun oppmerksom på", True), ("PST", "het det", True)]
+
+
+def test_nested_titles_radio_programmes_and_answers_after_questions():
+    claims = claims_of("« Om jeg skulle beskrive « Mein Kampf » i en setning , er det en bok uten et du .\n"
+                       "Men det finnes ikke noe du , sa Karl Ove Knausgård i det svenske radioprogrammet "
+                       "« Sommar i P1 » .\n"
+                       "– Det er viktig , sier Tom Hverven .\n"
+                       "Forlagssjef Geir Berdahl er tilbakeholden .\n"
+                       "– Er hendelsene skrevet inn i romanen ?\n"
+                       "– Nei , ikke så vidt jeg vet .", source="KK")
+    assert [(c.speaker, c.relay) for c in claims] == [
+        ("Karl Ove Knausgård", ["Karl Ove Knausgård", "Sommar i P1", "KK"]),
+        ("Tom Hverven", ["Tom Hverven", "KK"]),
+        ("Geir Berdahl", ["Geir Berdahl", "KK"]),
+    ]
+
+
+def test_an_epithet_before_a_surname_is_the_person_the_article_introduces():
+    claims = claims_of("Svindal vant igjen\n"
+                       "Aksel Lund Svindal vant super-G lørdag .\n"
+                       "– Jeg sov ikke , sier Aksel Lund Svindal .\n"
+                       "– Det er bra , sier pappa Bjørn Svindal .\n"
+                       "– Han er sterk , sier Bjørn Svindal .\n"
+                       "– Jeg vant , sier Søvnløs Svindal .")
+    assert claims[-1].speaker == "Aksel Lund Svindal"

@@ -296,7 +296,7 @@ class Context:
 
     def person_with_role(self, word: str, before: int) -> Person | None:
         """The latest person introduced with the role a definite noun names ("ordføraren" -> ordførar X)."""
-        stems = [s for s in role_stems(word.lower()) if len(s) >= 4]
+        stems = [s for s in role_stems(word.lower()) + role_stems(word.lower().rsplit("-", 1)[-1]) if len(s) >= 4]
         best = None
         for person in self.people:
             if person.start > before:
@@ -482,6 +482,8 @@ class NPParser:
                 j = k
                 if j + 1 < limit and toks[j].low in lex.role_preps and toks[j + 1].cap:
                     e = _name_end(toks, j + 1, lex)
+                    if e < n and toks[e].low in lex.org_words:
+                        e += 1  # "i Førde kommune"
                     if e < n and toks[e].text == "," and e + 1 < n and toks[e + 1].cap:
                         pre_pp = toks[j - len(pre_pp):e]
                         j = e  # a second place: "i Naturvernforbundet i Indre Sunnfjord , Oddvar Etnestad"
@@ -639,6 +641,16 @@ class Patterns:
                         m = k + len(a)
                 if m < upto and toks[m].low in lex.determiners and m + 1 < upto:
                     m += 1
+                adj = m
+                while adj < upto and adj - m < 2 and not toks[adj].cap and _is_word(toks[adj]) \
+                        and toks[adj].low not in lex.media_nouns and toks[adj].low not in lex.outlet_anaphors:
+                    adj += 1
+                if adj > m and adj < upto and toks[adj].low in lex.media_nouns:
+                    m = adj  # "i det svenske radioprogrammet « Sommar i P1 »"
+                if m + 2 < upto and toks[m].low in lex.media_nouns and toks[m + 1].text in OPEN_QUOTES:
+                    close = quote_close(toks, m + 1)
+                    if close is not None and close - m <= 8:
+                        return self.ctx.text[toks[m + 2].start:toks[close - 1].end], close + 1
                 if m < upto and toks[m].low in lex.outlet_anaphors:
                     after = toks[m + 1] if m + 1 < upto else None
                     if after is not None and after.cap:
@@ -1168,6 +1180,13 @@ class Extractor:
                     person = alt
             elif person is None:
                 person = ctx.person_by_first(sp.name_tokens)
+            if person is not None and person.tokens == sp.name_tokens and len(person.mentions) == 1 \
+                    and len(sp.name_tokens) == 2:
+                # "Søvnløs Svindal" written once, "Aksel Lund Svindal" throughout: an epithet before a surname
+                others = [p for p in ctx.people if p is not person and p.tokens[-1] == sp.name_tokens[-1]
+                          and len(p.mentions) >= 2]
+                if others:
+                    person = min(others, key=lambda p: p.start)  # the one the article introduces first
             if person is not None and person.tokens != sp.name_tokens \
                     and (len(person.tokens) > len(sp.name_tokens) or person.tokens[0] == sp.name_tokens[-1]):
                 return Speaker(person.name, person.start, person.end, sp.role or self._role_of(person), "person",
@@ -1203,8 +1222,8 @@ class Extractor:
     def note_subject(self, sent: Sent) -> None:
         """A sentence opening with a named person makes that person the antecedent of a following 'han'."""
         toks = sent.toks
-        if not toks:
-            return
+        if not toks or toks[0].text in OPEN_QUOTES or toks[0].text in DASHES:
+            return  # a quote's words are not the article's subject
         first = _content_start(toks, 0)
         while first + 1 < len(toks) and (toks[first].low in self.lex.adverbs or toks[first].low in ("men", "og")):
             first += 1  # "Også medlem av justiskomiteen , Akhtar Chaudhry , har ..."
@@ -1327,6 +1346,17 @@ class Extractor:
         claims = sorted((c for c, _ in self.claims), key=lambda c: c.start_char)
         return claims
 
+    def current_speaker(self, sent: Sent) -> Speaker | None:
+        """Who an unattributed quote belongs to: the last speaker, unless a person was named as the subject
+        of a sentence since ("Berdahl er tilbakeholden ." / "- Nei , det tror jeg ikke .")."""
+        ctx = self.ctx
+        subject = ctx.last_subject
+        last_claim = ctx.last_person[0] if ctx.last_person else -1
+        if subject is not None and subject[0] > last_claim and subject[0] >= sent.index - 3 \
+                and (ctx.last_speaker is None or ctx.last_speaker.text != subject[1].text):
+            return subject[1]
+        return ctx.last_speaker
+
     def verb_headline(self, sent: Sent, first: int) -> bool:
         """"Hevdar dei ikkje fekk opplæring": a headline opening with a reporting verb quotes the article's
         speaker without naming them; the body quote it echoes names them."""
@@ -1418,7 +1448,7 @@ class Extractor:
         if not question and end - first >= 1 and any(_is_word(t) for t in toks[first:end]):
             headline = not head.ends_with_mark
             att = Attribution(Speaker(""), first, end, None, None, "say", None, "unattributed")
-            sp = None if headline else self.ctx.last_speaker
+            sp = None if headline else self.current_speaker(head)
             if sp is not None:
                 self.emit(Attribution(sp, first, end, None, None, "say", None, "unattributed"), run_sents, toks, True)
             else:

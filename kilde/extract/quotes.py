@@ -214,11 +214,17 @@ def quote_close(toks: list[Tok], start: int) -> int | None:
     """Index of the mark closing the quote opened at ``toks[start]`` within ``toks``, or None."""
     opener = toks[start].text
     closers = {"»"} if opener == "«" else {"›"} if opener == "‹" else CLOSE_QUOTES
+    depth = 0
     for k in range(start + 1, len(toks)):
-        if toks[k].text in closers:
-            return k
+        text = toks[k].text
+        if opener in ("«", "‹") and text == opener:
+            depth += 1  # « ... « Mein Kampf » ... »: a title quoted inside the quote
+        elif text in closers:
+            if depth == 0:
+                return k
+            depth -= 1
     if opener in ("«", "‹"):  # «...» closed with a straight quote: sloppy, but common
         for k in range(start + 1, len(toks)):
-            if toks[k].text in CLOSE_QUOTES:
+            if toks[k].text in CLOSE_QUOTES - {"»", "›"}:
                 return k
     return None
