@@ -178,8 +178,11 @@ def find_actors(
                     add(i, i + span, prev.entry, "anaphor")
                     break
             else:
-                # No antecedent: keep the mention; the event's country may tell whose forces ("flyvåpenet").
-                add(i, i + span, None, "anaphor:" + "|".join(types))
+                if "Rebels" in types and "rebels" in table.by_id:
+                    add(i, i + span, table.by_id["rebels"], "alias")  # unnamed rebels are ACLED's "Rebels"
+                else:
+                    # No antecedent: keep the mention; the event's country may tell whose forces ("flyvåpenet").
+                    add(i, i + span, None, "anaphor:" + "|".join(types))
             i += span
             continue
         if country and toks[i].text[:1].isupper() and low in table.countries and low not in table.adjectives:

@@ -185,6 +185,9 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         found: dict[str, Event] = {}
         for match, event, place_how in candidates:
             if match.entry.consequence and _is_toll(match, event, main, previous, place_how, sent, result):
+                for other in main:  # "Gunmen killed 12 villagers in an attack": the killers did the attack
+                    if other.actor1 is None and event.actor1 is not None and event.actor1.canonical_id:
+                        other.actor1, other.assoc_actor1 = event.actor1, event.assoc_actor1
                 continue
             token = lowers[match.anchor]
             before = lowers[match.start - 1] if match.start > 0 else ""

@@ -233,6 +233,8 @@ def is_nominal(tok: Tok, prev: Tok | None, default_noun: bool) -> bool:
         return tok.pos.lower() in {"subst", "noun", "propn"}
     if tok.lower.endswith(NOMINAL_SUFFIXES):
         return True
+    if len(tok.lower) > 4 and tok.lower.endswith("ed"):
+        return False  # English past tense and participles: "attacked", "seized"
     if prev is not None:
         if prev.lower in DETERMINERS or (prev.text[:1].isupper() and prev.lower.endswith("s") and prev.i > 0):
             return True
