@@ -416,6 +416,12 @@ def _event(
         lex.cues.get("short_hold", []), lowers
     ):
         code = "Armed clash"
+    if is_sub_event(code) and event_type_of(code) == "Protests" and actor1 and actor1[0].actor_type == "State forces":
+        # "Politiet brukte tåregass mot demonstrantene": ACLED codes the protesters as actor1, the police as actor2.
+        actor2, actor1 = (
+            actor1 + actor2,
+            [to_actor(a, False, table) for a in who.actor2 if a.entry and a.entry.type == "Protesters"],
+        )
     if is_sub_event(code) and event_type_of(code) == "Protests" and not actor1:
         actor1 = [
             Actor(text="", canonical_id=PROTESTERS.id, canonical_name=PROTESTERS.name, actor_type=PROTESTERS.type)
