@@ -164,6 +164,16 @@ def test_export_formats(api):
     lines = api.get("/api/export", params={"format": "plover-jsonl"}).text.strip().splitlines()
     assert lines and all(isinstance(json.loads(line), dict) for line in lines)
     assert api.get("/api/export", params={"format": "xlsx"}).status_code == 422
+    import kilde.serve.api as api_module
+
+    cap = api_module.MAX_EXPORT
+    api_module.MAX_EXPORT = 3
+    try:
+        too_many = api.get("/api/export", params={"format": "geojson"})
+        assert too_many.status_code == 422 and "narrow the filters" in too_many.text
+        assert api.get("/api/export", params={"format": "geojson", "place": "Homs"}).status_code == 200
+    finally:
+        api_module.MAX_EXPORT = cap
     assert api.get("/api/export").status_code == 422
 
 
