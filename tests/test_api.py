@@ -302,6 +302,12 @@ def test_post_rejects_bad_articles_with_422(writable, body):
     assert response.status_code == 422, response.text
 
 
+def test_post_refuses_huge_bodies(writable):
+    article = {"text": "x" * 900_000}
+    response = writable.post("/api/articles", json=[article] * 25, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 413
+
+
 def test_post_rejects_non_json(writable):
     response = writable.post("/api/articles", content=b"{not json", headers={
         "Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})

@@ -32,6 +32,7 @@ MAX_EXPORT = 20_000
 MAX_TEXT_PARAM = 200
 MAX_BATCH = 100
 MAX_ARTICLE_CHARS = 1_000_000
+MAX_BODY_BYTES = 20_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -526,7 +527,7 @@ def _id_path():
 
 
 def require_token(request: Request) -> None:
-    """Bearer auth for writes: 401 without credentials, 403 with the wrong ones."""
+    """Bearer auth for writes: 401 without credentials, 403 with the wrong ones; 413 for huge bodies."""
     expected = request.app.state.write_token
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
@@ -535,6 +536,9 @@ def require_token(request: Request) -> None:
                             headers={"WWW-Authenticate": "Bearer"})
     if not hmac.compare_digest(token.strip().encode("utf-8"), expected.encode("utf-8")):
         raise HTTPException(403, "the token is not valid for writing")
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > MAX_BODY_BYTES:
+        raise HTTPException(413, f"request body over {MAX_BODY_BYTES // 1_000_000} MB; send fewer articles at once")
 
 
 def ingest(store: Store, items: list[ArticleIn]) -> IngestResponse:
