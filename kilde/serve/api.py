@@ -526,19 +526,47 @@ def _id_path():
     return PathParam(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:-]+$")
 
 
-def require_token(request: Request) -> None:
-    """Bearer auth for writes: 401 without credentials, 403 with the wrong ones; 413 for huge bodies."""
-    expected = request.app.state.write_token
-    header = request.headers.get("authorization", "")
+def check_write(headers, expected: str) -> tuple[int, str] | None:
+    """Bearer auth for writes: (401, why) without credentials, (403, why) with the wrong ones, (413, why) for
+    huge bodies; None when the write may go ahead."""
+    header = headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if not header or scheme.lower() != "bearer" or not token.strip():
-        raise HTTPException(401, "a bearer token is required: Authorization: Bearer <token>",
-                            headers={"WWW-Authenticate": "Bearer"})
+        return 401, "a bearer token is required: Authorization: Bearer <token>"
     if not hmac.compare_digest(token.strip().encode("utf-8"), expected.encode("utf-8")):
-        raise HTTPException(403, "the token is not valid for writing")
-    length = request.headers.get("content-length", "")
+        return 403, "the token is not valid for writing"
+    length = headers.get("content-length", "")
     if length.isdigit() and int(length) > MAX_BODY_BYTES:
-        raise HTTPException(413, f"request body over {MAX_BODY_BYTES // 1_000_000} MB; send fewer articles at once")
+        return 413, f"request body over {MAX_BODY_BYTES // 1_000_000} MB; send fewer articles at once"
+    return None
+
+
+def require_token(request: Request) -> None:
+    refusal = check_write(request.headers, request.app.state.write_token)
+    if refusal is not None:
+        status, message = refusal
+        raise HTTPException(status, message, headers={"WWW-Authenticate": "Bearer"} if status == 401 else None)
+
+
+class WriteGuard:
+    """ASGI middleware that refuses an unauthorised POST /api/articles before its body is read
+    (FastAPI reads and parses a body before it runs a route's dependencies)."""
+
+    def __init__(self, app, token: str):
+        self.app, self.token = app, token
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"].rstrip("/") == "/api/articles":
+            from starlette.datastructures import Headers
+            from starlette.responses import JSONResponse
+
+            refusal = check_write(Headers(scope=scope), self.token)
+            if refusal is not None:
+                status, message = refusal
+                headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+                await JSONResponse({"detail": message}, status_code=status, headers=headers)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def ingest(store: Store, items: list[ArticleIn]) -> IngestResponse:

@@ -61,7 +61,7 @@ class StoreProvider:
 def create_app(db_path: str | Path, write_token: str | None = None, tile_url: str | None = None) -> FastAPI:
     """The kilde web app over the store at ``db_path``; POST /api/articles only with ``write_token``."""
     from kilde.serve import api, pages
-    from kilde.serve.api import StoreCache
+    from kilde.serve.api import StoreCache, WriteGuard
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -84,6 +84,8 @@ def create_app(db_path: str | Path, write_token: str | None = None, tile_url: st
     app.state.tile_attribution = os.environ.get("KILDE_TILE_ATTRIBUTION", "")
 
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=1)  # level 9 costs ~7 ms a page
+    if app.state.write_token:
+        app.add_middleware(WriteGuard, token=app.state.write_token)
     app.include_router(api.build_router(write_enabled=bool(app.state.write_token)))
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
