@@ -226,7 +226,7 @@ def place_for(
     in_sentence = [p for p in places if sent.start <= p.start_char < sent.end and usable(p)]
     lo, hi = _segment(sent, trigger_char)
     in_segment = [p for p in in_sentence if lo <= p.start_char < hi]
-    unresolved = _unresolved_place(sent, lo, hi, places)
+    unresolved = _unresolved_place(sent, lo, hi, places) or _ner_place(result, lo, hi, places, exclude)
     if in_segment:
         best = min(in_segment, key=rank)
         if unresolved is not None and best.precision in ("country", "region", "admin"):
@@ -276,6 +276,20 @@ SEGMENT_BREAKS = re.compile(
     r"\s[,;:–—(]\s?|,\s|\s-\s|\b(?:samtidig som|mens|medan|etter at|før|fordi|at|sier|seier|sa|skriver|"
     r"opplyser|melder|hevder|hevdar|forteller|fortel|said|says|that)\b"
 )
+
+
+def _ner_place(
+    result: ExtractionResult, lo: int, hi: int, places: list[Place], exclude: list[tuple[int, int]]
+) -> Place | None:
+    """A location the NER found but the gazetteer could not resolve ("ved Inates")."""
+    known = {p.start_char for p in places}
+    for m in result.mentions:
+        if m.label in {"GPE_LOC", "LOC", "GPE"} and lo <= m.start_char < hi and m.start_char not in known:
+            if not any(a <= m.start_char < b for a, b in exclude):
+                return Place(
+                    start_char=m.start_char, end_char=m.end_char, text=m.text, name=m.text, precision="near", score=0.2
+                )
+    return None
 
 
 def _unresolved_place(sent: Sentence, lo: int, hi: int, places: list[Place]) -> Place | None:

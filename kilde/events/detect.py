@@ -62,7 +62,10 @@ def _context_ok(needs: str, context: list[str], lex: Lexicon, scores: dict[str, 
     if needs == "none":
         return True, 0.1 if conflict else 0.0
     if needs == "conflict!":
-        return bool(conflict), 0.1
+        # Sentence-level, or an article thick with conflict words where the sentence shows no sport or crime.
+        if conflict:
+            return True, 0.1
+        return scores["conflict"] >= 2 * ARTICLE_CONTEXT_MIN and scores.get("sport", 0) < 3 and not crime, -0.15
     if needs == "conflict":
         if conflict:
             return True, 0.1
@@ -192,6 +195,10 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             token = lowers[match.anchor]
             before = lowers[match.start - 1] if match.start > 0 else ""
             refers_back = token in match.entry.definite or (match.entry.definite and before in ANOTHER)
+            # A bare "et angrep" with nothing of its own to say what kind: most likely the article's event again.
+            refers_back = refers_back or bool(
+                match.entry.definite and event.actor1 is None and event.sub_event_type == match.entry.event
+            )
             last = next((e for _, e in reversed(told) if _violent(e)), None)
             if refers_back and match.prefix is None and _violent(event) and last is not None:
                 _recode(event, last.sub_event_type)
@@ -235,7 +242,7 @@ def _is_toll(
         return True
     if _big_number(sent, result):
         return True  # "Minst 137.000 menneske er drepne": a war's toll
-    if previous is not None and _violent(previous) and event.actor1 is None:
+    if previous is not None and _violent(previous):
         same_place = place_how != "sentence" or (
             previous.place
             and event.place
@@ -391,6 +398,11 @@ def _event(
     code = _code(match, lowers + following)
     if code is None:
         return None
+    if is_sub_event(code) and cue_in(lex.cues.get("habitual", []), lowers):
+        return None  # "carries out bombings regularly": a habit, not an event
+    nominal_guess = is_nominal(sent.tokens[match.anchor], sent.tokens[match.anchor - 1] if match.anchor else None, True)
+    if is_sub_event(code) and nominal_guess and not entry.phrase and _big_number(sent, result):
+        return None  # "etter fleire tusen luftåtak": a campaign's count, not one event
     violent_code = is_sub_event(code) and event_type_of(code) in VIOLENT_TYPES
     if violent_code and _verbal_target(sent, match, lex):
         code = "ACCUSE"

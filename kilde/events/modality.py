@@ -147,6 +147,7 @@ class Cues:
     historical_days: int
     conditional: list[tuple[str, ...]]
     future: list[tuple[str, ...]]
+    denial: list[tuple[str, ...]]
 
 
 @lru_cache(maxsize=8)
@@ -174,6 +175,7 @@ def cues(lang: str) -> Cues:
         historical_days=int(merged.get("historical_days", 365)),
         conditional=phrases("conditional"),
         future=phrases("future"),
+        denial=phrases("denial"),
     )
 
 
@@ -244,6 +246,10 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
     if hit is not None and not flags["hypothetical"]:
         flags["hypothetical"] = True
         flags["cues"].append(" ".join(hit[1]))
+    denied = _find(lowers, max(0, start - 3 * c.window), start, c.denial)
+    if denied is not None and not any(w in {".", ";", "men", "but"} for w in lowers[denied[0] : start]):
+        flags["negated"] = True
+        flags["cues"].append(" ".join(denied[1]))
     if not nominal and not flags["negated"]:
         # "IS angrep ikke byen": negation right after a finite verb.
         after = lowers[end : end + 2]
