@@ -312,3 +312,13 @@ def test_an_epithet_before_a_surname_is_the_person_the_article_introduces():
                        "– Han er sterk , sier Bjørn Svindal .\n"
                        "– Jeg vant , sier Søvnløs Svindal .")
     assert claims[-1].speaker == "Aksel Lund Svindal"
+
+
+def test_reportage_quotes_go_to_the_outlet_and_titles_back_to_the_named_speaker():
+    claims = claims_of("Ukemagasinet Der Spiegel inviterte tre studenter til å se filmen .\n"
+                       "– Et kinobesøk som utviklet seg til tortur , heter det i reportasjen .\n"
+                       "– Folkene i regjeringen har ikke humor , sier Bulat Atabajev ( 52 ) .\n"
+                       "– Mange forveksler oss med Mongolia .\n"
+                       "Men det gjør ingenting , sier teatersjefen fra Almaty .", source="AP")
+    assert [c.speaker for c in claims] == ["Der Spiegel", "Bulat Atabajev", "Bulat Atabajev"]
+    assert claims[1].speaker_kind == "person"

@@ -87,6 +87,7 @@ class Lexicon:
     not_reporting_first: frozenset[str] = frozenset()
     topic_markers: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
+    outlet_reports: frozenset[str] = frozenset()
     particle_verbs: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     max_verb: int = 1
     max_alias: int = 1
@@ -217,6 +218,7 @@ def lexicon(lang: str) -> Lexicon:
         not_reporting=frozenset(phrase_tokens(str(v)) for v in verbs_data.get("not_reporting") or []),
         topic_markers=_words(verbs_data.get("topic_markers")),
         subordinators=_words(verbs_data.get("subordinators")),
+        outlet_reports=_words(sources.get("outlet_reports")),
     )
     lex.not_reporting_first = frozenset(p[0] for p in lex.not_reporting if p)
     particles: dict[str, list[tuple[str, ...]]] = {}
@@ -274,6 +276,7 @@ class Context:
     last_person: tuple[int, Speaker] | None = None  # (sentence index, speaker)
     last_subject: tuple[int, Speaker] | None = None
     last_group: tuple[int, Speaker] | None = None  # the latest organisation or group opening a sentence
+    last_quoted: tuple[int, Speaker] | None = None  # who the last direct quote was from
     channels: dict[str, str] = field(default_factory=dict)  # speaker -> channel named for it earlier
 
     def person_for(self, tokens: tuple[str, ...], before: int | None = None) -> Person | None:
@@ -520,16 +523,18 @@ class NPParser:
             text = ctx.text[start:end]
             kind = "outlet" if last in lex.media_nouns else "role"
             sp = Speaker(text, start, end, role=ctx.text[role_toks[0].start:end] if role_toks else None, kind=kind,
-                         anaphor=det is None and not pre_pp and len(role_toks) == 1,
+                         anaphor=det is None and len(role_toks) == 1,
                          plural=det is not None and det.low in PLURAL_DETERMINERS)
             return sp, j
         if name_end < n and toks[name_end].low in lex.org_words and not toks[name_end].cap:
             name_end += 1  # "Vinje kommune", "Førde sjukehus"
         j = name_end
         name_toks = toks[name_start:name_end]
+        aged = False
         if name_toks and j < n and toks[j].text == "(":
             close = next((k for k in range(j + 1, min(n, j + 7)) if toks[k].text == ")"), None)
             if close is not None:
+                aged = close == j + 2 and toks[j + 1].text.isdigit()
                 j = close + 1  # "Anne-Nora Oma Dahle ( Sp )", "Ola Nilsen ( 54 )"
         if len(name_toks) >= 3 and (_acronym_genitive(name_toks[0].text) or name_start == i and initial
                                     and name_toks[0].low.endswith("ske")):
@@ -579,6 +584,8 @@ class NPParser:
         end = name_toks[-1].end
         name = ctx.text[start:end]
         kind = self.name_kind(name_toks, any(lex.is_role(t.low) for t in role_toks))
+        if aged:
+            kind = "person"  # "Gulsum ( 28 )": an age is said of people
         sp = Speaker(name, start, end, role="; ".join(role_parts) or None, kind=kind,
                      name_tokens=tuple(t.text for t in name_toks if t.text != "."))
         if role_toks and not name_toks and det is not None:
@@ -786,6 +793,11 @@ class Patterns:
                 sp = None
                 if k < last and toks[k].low in ("fra", "frå", "from"):
                     sp, _ = self.np.parse(toks, k + 1)
+                if sp is None:
+                    report = next((t for t in toks[v:k] if t.low in lex.outlet_reports), None)
+                    outlet = self.ctx.outlet_before(report.start) if report is not None else None
+                    if outlet is not None:  # "heter det i reportasjen" after "Der Spiegel inviterte ..."
+                        sp = Speaker(outlet, kind="outlet")
                 if sp is None:
                     sp = Speaker("", pronoun="<context>")
                 return Attribution(sp, 0, 0, toks[v], toks[v + len(phrase) - 1], "say", None, "impersonal")
@@ -1066,15 +1078,22 @@ def _register_people(sents: list[Sent], ctx: Context) -> None:
     for sent in sents:
         toks = sent.toks
         i = 0
+        while i < len(toks):  # outlets named anywhere: what "avisa" and "reportasjen" point back to
+            hit = lex.alias_at(toks, i)
+            if hit is not None:
+                ctx.outlet_mentions.append((toks[i].start, hit[1]))
+                i += hit[0]
+                continue
+            if DOMAIN_RE.match(toks[i].text):
+                ctx.outlet_mentions.append((toks[i].start, toks[i].text))
+            i += 1
+        i = 0
         while i < len(toks):
             t = toks[i]
             hit = lex.alias_at(toks, i)
             if hit is not None:
-                ctx.outlet_mentions.append((t.start, hit[1]))
                 i += hit[0]
                 continue
-            if DOMAIN_RE.match(t.text):
-                ctx.outlet_mentions.append((t.start, t.text))
             if _is_word(t) and (lex.is_role(t.low) or i == 0 or t.low in lex.determiners and i + 1 < len(toks)
                                 and lex.is_role(toks[i + 1].low)):
                 sp, j = np.parse(toks, i, initial=(i == 0), coordinate=False)
@@ -1222,8 +1241,8 @@ class Extractor:
     def note_subject(self, sent: Sent) -> None:
         """A sentence opening with a named person makes that person the antecedent of a following 'han'."""
         toks = sent.toks
-        if not toks or toks[0].text in OPEN_QUOTES or toks[0].text in DASHES:
-            return  # a quote's words are not the article's subject
+        if not toks or toks[0].text in OPEN_QUOTES or toks[0].text in DASHES or not sent.ends_with_mark:
+            return  # a quote's words, a subhead ("Grønlendingen"), are not the article's subject
         first = _content_start(toks, 0)
         while first + 1 < len(toks) and (toks[first].low in self.lex.adverbs or toks[first].low in ("men", "og")):
             first += 1  # "Også medlem av justiskomiteen , Akhtar Chaudhry , har ..."
@@ -1285,6 +1304,12 @@ class Extractor:
     def emit(self, att: Attribution, sents: list[Sent], toks: list[Tok], direct: bool) -> None:
         sent = sents[-1]
         speaker = self.resolve(att.speaker, sent)
+        ctx = self.ctx
+        if direct and att.mode == "trailing" and speaker is att.speaker and speaker.anaphor \
+                and not (speaker.text or "").lower().endswith(PLURAL_DEFINITE) \
+                and ctx.last_person is not None and ctx.last_person[0] >= sents[0].index - 3 \
+                and ctx.last_speaker is ctx.last_person[1]:
+            speaker = ctx.last_person[1]  # "- ..., sier teatersjefen" of the man just quoted by name
         if not speaker.text or speaker.pronoun:
             return  # a source we cannot name ("het det", a pronoun with nobody before it) makes no claim
         first = _content_start(toks, att.claim_start)
@@ -1295,6 +1320,8 @@ class Extractor:
         self.claims.append((claim, sents[0]))
         if speaker.text:
             self.remember(speaker, sent)
+            if direct:
+                ctx.last_quoted = (sent.index, speaker)
 
     def run(self) -> list[Claim]:
         sents = self.sents
@@ -1353,8 +1380,11 @@ class Extractor:
         subject = ctx.last_subject
         last_claim = ctx.last_person[0] if ctx.last_person else -1
         if subject is not None and subject[0] > last_claim and subject[0] >= sent.index - 3 \
-                and (ctx.last_speaker is None or ctx.last_speaker.text != subject[1].text):
+                and subject[1].name_tokens and (ctx.last_speaker is None or ctx.last_speaker.text != subject[1].text):
             return subject[1]
+        if ctx.last_quoted is not None and ctx.last_speaker is not None and ctx.last_speaker.kind != "person" \
+                and ctx.last_quoted[0] >= sent.index - 12:
+            return ctx.last_quoted[1]  # an interview goes on after a claim by "Arabiske kjelder"
         return ctx.last_speaker
 
     def verb_headline(self, sent: Sent, first: int) -> bool:
