@@ -131,7 +131,8 @@ DEV_BATCHES = {
     "dev3": (3, "held-out dev articles, batch 3 (annotated after a second freeze)"),
     "dev4": (4, "held-out dev articles, batch 4 (annotated after a third freeze)"),
     "dev5": (5, "held-out dev articles, batch 5 (annotated after a fourth freeze)"),
-    "dev6": (6, "held-out dev articles, batch 6 (annotated after the final freeze)"),
+    "dev6": (6, "held-out dev articles, batch 6 (annotated after a fifth freeze)"),
+    "dev7": (7, "held-out dev articles, batch 7 (annotated after the final freeze)"),
 }
 
 
