@@ -301,7 +301,7 @@ def _unresolved_place(sent: Sentence, lo: int, hi: int, places: list[Place]) -> 
         named = tok.text[:1].isupper() or tok.lower.startswith(("al-", "el-", "ad-", "ar-", "as-", "ash-", "an-"))
         if not named or (tok.start, tok.end) in known or not tok.text.replace("-", "").isalpha():
             continue
-        if prev.endswith(PLACE_NOUNS):
+        if prev.endswith(PLACE_NOUNS) or (prev in {"ved", "nær", "utenfor", "utanfor", "near"} and tok.i > 1):
             last = tok
             for nxt in toks[k + 1 : k + 3]:  # "Kafr Nabl", "Deir ez-Zor"
                 if nxt.text[:1].isupper() and nxt.text.replace("-", "").isalpha() and nxt.start == last.end + 1:

@@ -158,7 +158,9 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         lowers = sent.lowers()
         previous_sent = sents[sent.n - 1] if sent.n > 0 and sents[sent.n - 1].n == sent.n - 1 else None
         previous = next((e for n, e in reversed(told) if n >= sent.n - 3), None)
-        last_place = next((e.place for _, e in reversed(told) if e.place is not None), None)
+        last_place = next((e.place for _, e in reversed(told) if e.place is not None and _violent(e)), None) or next(
+            (e.place for _, e in reversed(told) if e.place is not None), None
+        )
         candidates: list[tuple[TriggerMatch, Event, str]] = []
         for match in find_triggers(sent, lex):
             if match.start > 0 and lowers[match.start - 1] in lex.generic_before:
@@ -187,7 +189,9 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         main = [e for m, e, _ in candidates if not m.entry.consequence and _acled(e)]
         found: dict[str, Event] = {}
         for match, event, place_how in candidates:
-            if match.entry.consequence and _is_toll(match, event, main, previous, place_how, sent, result):
+            last_violent = next((e for _, e in reversed(told) if _violent(e)), None)
+            told_before = previous if previous is not None and _violent(previous) else last_violent
+            if match.entry.consequence and _is_toll(match, event, main, told_before, place_how, sent, result):
                 for other in main:  # "Gunmen killed 12 villagers in an attack": the killers did the attack
                     if other.actor1 is None and event.actor1 is not None and event.actor1.canonical_id:
                         other.actor1, other.assoc_actor1 = event.actor1, event.assoc_actor1
@@ -200,7 +204,8 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                 match.entry.definite and event.actor1 is None and event.sub_event_type == match.entry.event
             )
             last = next((e for _, e in reversed(told) if _violent(e)), None)
-            if refers_back and match.prefix is None and _violent(event) and last is not None:
+            weapon_told = event.event_type == "Explosions/Remote violence" and event.sub_event_type != match.entry.event
+            if refers_back and match.prefix is None and _violent(event) and last is not None and not weapon_told:
                 _recode(event, last.sub_event_type)
             key = event.sub_event_type or f"plover:{event.plover_category}"
             kept = found.get(key)
@@ -398,7 +403,7 @@ def _event(
     code = _code(match, lowers + following)
     if code is None:
         return None
-    if is_sub_event(code) and cue_in(lex.cues.get("habitual", []), lowers):
+    if is_sub_event(code) and cue_in(lex.cues.get("habitual", []), lowers[max(0, match.start - 4) : match.end + 4]):
         return None  # "carries out bombings regularly": a habit, not an event
     nominal_guess = is_nominal(sent.tokens[match.anchor], sent.tokens[match.anchor - 1] if match.anchor else None, True)
     if is_sub_event(code) and nominal_guess and not entry.phrase and _big_number(sent, result):
