@@ -593,6 +593,10 @@ def ingest(store: Store, items: list[ArticleIn]) -> IngestResponse:
     results = {r.article.id: r for r in extract_articles(fresh)}
     report = store.add_articles(fresh)
     store.save_results(results.values(), PIPELINE_VERSION)
+    if results:
+        from kilde.operations import merge_store
+
+        merge_store(store)  # new reports may corroborate events already stored
     out = []
     seen: set[str] = set()
     for article in articles:
