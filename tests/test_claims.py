@@ -322,3 +322,9 @@ def test_reportage_quotes_go_to_the_outlet_and_titles_back_to_the_named_speaker(
                        "Men det gjør ingenting , sier teatersjefen fra Almaty .", source="AP")
     assert [c.speaker for c in claims] == ["Der Spiegel", "Bulat Atabajev", "Bulat Atabajev"]
     assert claims[1].speaker_kind == "person"
+
+
+def test_dialect_article_before_a_name_but_not_before_the_content():
+    claims = claims_of("– Eg høyrde han i radioen , skriv ho Eli Sylta .\n"
+                       "Derfor meiner han Noreg må satse meir på jazz .", language="nn", source="DT")
+    assert [c.speaker for c in claims] == ["Eli Sylta", "Eli Sylta"]

@@ -393,6 +393,11 @@ class NPParser:
         tok = toks[i]
         if tok.low in lex.first_person:
             return None, i
+        if tok.low in lex.singular and i + 1 < n and toks[i + 1].cap and not lex.alias_at(toks, i + 1):
+            e = _name_end(toks, i + 1, lex)
+            after = toks[e] if e < n else None
+            if e > i + 1 and (after is None or not _is_word(after) or after.low in lex.channel_preps):
+                return self._parse_one(toks, i + 1, initial)  # "skriv ho Eli Sylta .": a dialect article
         if tok.low in lex.singular or tok.low in lex.plural:
             if tok.low in lex.determiners and i + 1 < n and _is_word(toks[i + 1]) \
                     and not self.stop(toks[i + 1]) and lex.verb_at(toks, i + 1) is None:
@@ -912,8 +917,9 @@ class Patterns:
                 j = j2
             k = self._skip_adverbs(toks, j, last, 3)
             c = self._complementiser(toks, k)
-            if c == k:
-                return None
+            if c == k and not (sp.pronoun or sp.kind == "person") or c == k and (verb[2] in lex.needs_complement
+                                                                                 or verb[2] in lex.trailing_only):
+                return None  # "Derfor meiner han Noreg må ...": "at" may be left out after a person
             content = [t for t in toks[c:last] if _is_word(t)]
             if len(content) < 3:
                 return None
