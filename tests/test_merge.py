@@ -122,7 +122,19 @@ def test_reports_far_apart_in_place_time_type_or_actors_stay_apart():
     assert compatible(base, report("e2", "ap"))
     assert not compatible(base, report("e2", "ap", place=HOMS))  # 140 km apart, both exact
     assert not compatible(base, report("e2", "ap", day=20))
-    assert not compatible(base, report("e2", "ap", actor=ARMY))
+    syria = Place(
+        start_char=0,
+        end_char=5,
+        text="Syria",
+        name="Syria",
+        country="SY",
+        latitude=35.0,
+        longitude=38.0,
+        precision="country",
+    )
+    # Different actors somewhere in Syria are different events; at one precise spot they are two sides of one.
+    assert not compatible(report("e1", "vg", place=syria), report("e2", "ap", place=syria, actor=ARMY))
+    assert compatible(base, report("e2", "ap", actor=ARMY))
     assert not compatible(base, report("e2", "ap", historical=True))
     assert compatible(base, report("e2", "ap", actor=None))  # one side names no actor
     assert len(merge_events([base, report("e2", "ap", place=HOMS)], {}, {})) == 2
@@ -146,3 +158,15 @@ def test_a_country_level_place_merges_with_a_town_in_it():
 def test_events_without_acled_type_are_not_merged():
     accuse = Event(id="e9", article_id="vg", plover_category="ACCUSE")
     assert merge_events([accuse], {}, {}) == []
+
+
+def test_reports_blaming_different_actors_for_one_strike_at_one_spot_merge():
+    syrian = Actor(text="flyvåpenet", canonical_id="syrian_government_forces", actor_type="State forces")
+    russian = Actor(text="russiske fly", canonical_id="russian_military", actor_type="External/Other forces")
+    reports = [
+        report("e1", "nrk", actor=russian, sub="Air/drone strike"),
+        report("e2", "reuters", actor=syrian, sub="Air/drone strike"),
+    ]
+    for r in reports:
+        r.event_type = "Explosions/Remote violence"
+    assert len(merge_events(reports, {}, {})) == 1

@@ -78,7 +78,18 @@ def compatible(a: Event, b: Event) -> bool:
         return False
     if a.historical != b.historical or a.negated != b.negated or a.hypothetical != b.hypothetical:
         return False
-    return places_compatible(a.place, b.place) and times_compatible(a.time, b.time) and actors_compatible(a, b)
+    if not (places_compatible(a.place, b.place) and times_compatible(a.time, b.time)):
+        return False
+    # Sources often disagree about who did it (an airstrike blamed on Russian or Syrian jets): the same kind of event
+    # at the same precise spot and time is one event whatever actors the reports name.
+    return actors_compatible(a, b) or (a.sub_event_type == b.sub_event_type and _same_spot(a.place, b.place))
+
+
+def _same_spot(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None or a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
+        return False
+    precise = {"exact", "near"}
+    return a.precision in precise and b.precision in precise and _km(a, b) <= TOLERANCE_KM["exact"]
 
 
 def merge_events(events: list[Event], articles: dict[str, Article], claims: dict[str, Claim]) -> list[MergedEvent]:

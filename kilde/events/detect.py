@@ -420,6 +420,9 @@ def _event(
     violent = is_sub_event(code) and event_type_of(code) != "Protests"
     actor1 = [to_actor(a, violent, table) for a in who.actor1]
     actor2 = [to_actor(a, violent, table) for a in who.actor2]
+    if actor1 and violent_code and actor1[0].actor_type == "Civilians":
+        # Civilians are what violence is done to; "Residents said the jets struck" names a witness, not the attacker.
+        actor1 = []
     if not actor1 and violent_code:
         actor1 = _adjective_forces(sent, match, table)
     if entry.under_fire and (
@@ -492,6 +495,8 @@ def _event(
         country = _country_name(home)
         if country:
             actor1[0] = actor1[0].model_copy(update={"canonical_name": f"Protesters ({country})"})  # ACLED's naming
+    ids1 = {a.canonical_id for a in actor1 if a.canonical_id}
+    actor2 = [a for a in actor2 if not a.canonical_id or a.canonical_id not in ids1]
     reported = bool(claims) or (not result.claims and flags["reported"])
     hedged = any(c.hedged for c in claims) or (not result.claims and flags["hedged"])
     low, best, high = fatalities(quantities) if violent_code else (None, None, None)
