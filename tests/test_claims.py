@@ -173,8 +173,8 @@ def test_annotated_articles_meet_the_target():
     result, details = evaluate_articles(ARTICLES_JSONL, "train")
     print(result)
     assert len(details) >= 30
-    assert result["speaker_f1"] >= 0.85
-    assert result["relay_accuracy"] >= 0.8
+    assert result["speaker_f1"] >= 0.9
+    assert result["relay_accuracy"] >= 0.88
 
 
 def test_a_definite_role_refers_back_to_the_fuller_description():

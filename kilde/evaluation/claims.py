@@ -4,6 +4,16 @@ Gold: tests/gold/claims.jsonl (one line per annotated article of the shared NorN
 claim offsets, speaker, relay, direct, hedged, verification) and tests/gold/claims_team.jsonl
 (team-written sentences for relays, hedges and verification, text included).
 
+Annotation conventions (the extractor follows them): a claim is what a source says, one claim per
+quote run (a dash/«» quote across sentences up to its "sier X"), one per indirect report; the outlet's own
+voice, the interviewer's questions and "Les også" links are no claims. The speaker is the referent's
+fullest name, with the article's other references to it as alternates. The relay runs speaker -> channel
+-> the article's ``source`` code; a channel named once ("til NTB") stays with that speaker for the rest
+of the article, never backwards; headline and subhead teasers (and verb-first headlines, "Hevdar dei
+ikkje ...") take the speaker and relay of the body quote they echo. Dev articles were annotated in
+batches: each batch was annotated, then scored once before any rule was changed for it, so the first
+score of each batch (kept in the report that added it) is its held-out figure.
+
 A predicted claim is paired one-to-one with the gold claim it overlaps most. Speaker
 precision/recall count pairs whose speakers match (same name, or one name's words all in
 the other's: "Ringstad" ~ "Lise Ringstad"); relay accuracy is the share of gold claims whose

@@ -1013,7 +1013,8 @@ class Patterns:
                 sp, j = self.np.parse(toks, a + len(marker))
                 b = a + len(marker)
                 if sp is None and b < last and _is_word(toks[b]) and not toks[b].cap \
-                        and not self.np.stop(toks[b]) and toks[b].low not in lex.not_speakers:
+                        and not self.np.stop(toks[b]) and toks[b].low not in lex.not_speakers \
+                        and len(toks[b].text) >= 5 and toks[b].low.endswith(("en", "et", "a", "ne")):
                     # "ifølge militærregimet": any noun after "ifølge" is the source
                     sp, j = Speaker(toks[b].text, toks[b].start, toks[b].end, kind="organisation"), b + 1
                 if sp is None:
