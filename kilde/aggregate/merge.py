@@ -86,8 +86,11 @@ def compatible(a: Event, b: Event) -> bool:
 
 
 def _same_spot(a: Place | None, b: Place | None) -> bool:
-    if a is None or b is None or a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
+    if a is None or b is None:
         return False
+    if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
+        names_a = {(a.name or "").lower(), a.text.lower()} - {""}
+        return bool(names_a & ({(b.name or "").lower(), b.text.lower()} - {""}))
     precise = {"exact", "near"}
     return a.precision in precise and b.precision in precise and _km(a, b) <= TOLERANCE_KM["exact"]
 
@@ -150,7 +153,17 @@ def _merged(reports: list[Event], articles: dict[str, Article], claims: dict[str
     event = lead.model_copy(deep=True)
     event.id = ""
     event.actor1 = _best_actor([r for r in reports if r.sub_event_type == sub], "actor1") or lead.actor1
-    event.actor2 = _best_actor(reports, "actor2") or lead.actor2
+    event.actor2 = _best_actor(
+        [
+            r
+            for r in reports
+            if r.actor2 is not None and event.actor1 is not None and r.actor2.canonical_id != event.actor1.canonical_id
+        ]
+        or reports,
+        "actor2",
+    )
+    if event.actor1 is not None and event.actor2 is not None and event.actor2.canonical_id == event.actor1.canonical_id:
+        event.actor2 = None
     event.place, event.time = place, time
     event.fatalities_low, event.fatalities_best, event.fatalities_high = low, best, high
     event.quantities = [q for r in reports for q in r.quantities]

@@ -471,6 +471,8 @@ def _event(
         historical = True
 
     home = (place.country if place is not None and place.country else None) or _main_country(result)
+    if place is not None and place.country is None and place.latitude is None and home:
+        place = place.model_copy(update={"country": home})  # a name the gazetteer lacks, in the article's country
     if actor1 and actor1[0].canonical_id is None and home and violent:
         unresolved = next((a for a in who.actor1 if a.kind.startswith("anaphor:") and "State forces" in a.kind), None)
         country = _country_name(home) if unresolved else None
