@@ -266,20 +266,6 @@ def tense_near(text: str, start: int, end: int, tw: TimeWords, doc: Doc | None) 
     A present tense with a weekday is the Norwegian scheduled future ("Torsdag diskuterer EU ...").
     """
     lo, hi = sentence_bounds(text, start, end, doc)
-    if doc is not None and doc.has_annotation("MORPH") and len(doc.text) == len(text):
-        best: tuple[int, str] | None = None
-        for tok in doc.char_span(lo, hi, alignment_mode="expand") or []:
-            if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.lower().startswith("verb"):
-                continue
-            tense = tok.morph.get("Tense") or [x for x in tok.morph.get("VerbForm") if x in ("Past", "Pres")]
-            if not tense:
-                continue
-            dist = min(abs(tok.idx - start), abs(tok.idx - end))
-            value = "past" if "Past" in tense else "future"
-            if best is None or dist < best[0]:
-                best = (dist, value)
-        if best is not None:
-            return best[1]
     words = [(m.start() + lo, m.group().lower()) for m in _WORD.finditer(text[lo:hi])]
     best_list: tuple[int, str] | None = None
     for pos, w in words:
@@ -296,6 +282,21 @@ def tense_near(text: str, start: int, end: int, tw: TimeWords, doc: Doc | None) 
             best_list = (dist, value)
     if best_list is not None and best_list[0] < 120:
         return best_list[1]
+    # The parser's tense of the nearest finite verb, where the word lists found no cue nearby.
+    if doc is not None and doc.has_annotation("MORPH") and len(doc.text) == len(text):
+        best: tuple[int, str] | None = None
+        for tok in doc.char_span(lo, hi, alignment_mode="expand") or []:
+            if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.lower().startswith("verb"):
+                continue
+            tense = tok.morph.get("Tense") or [x for x in tok.morph.get("VerbForm") if x in ("Past", "Pres")]
+            if not tense:
+                continue
+            dist = min(abs(tok.idx - start), abs(tok.idx - end))
+            value = "past" if "Past" in tense else "future"
+            if best is None or dist < best[0]:
+                best = (dist, value)
+        if best is not None:
+            return best[1]
     # Verb-second: an expression opening the sentence is followed by the finite verb.
     after = [w for pos, w in words if pos >= end]
     if after and not text[lo:start].strip(" -–«\"'"):
@@ -637,6 +638,8 @@ def make_resolver(f: Found, text: str, tw: TimeWords, doc: Doc | None) -> None:
                     d = a + timedelta(days=ahead)
                 else:
                     d = a - timedelta(days=back)
+            if _since(mod, tw):  # "siden torsdag": from that day up to publication
+                return Interval(_day(d), _day(a + timedelta(days=1)), "day", "range")
             return day_interval(d, part)
 
         f.resolver = resolve_weekday
