@@ -261,6 +261,16 @@ def _is_toll(
     return False
 
 
+def _counted(sent: Sentence, match: TriggerMatch, result: ExtractionResult) -> bool:
+    """A number of a thousand or more right before the trigger ("fleire tusen luftåtak", "2.300 eksplosjoner")."""
+    lo = sent.tokens[max(0, match.start - 3)].start
+    hi = sent.tokens[match.start].start
+    numbers = [q.best or q.low or 0 for q in result.quantities if lo <= q.start_char < hi]
+    window = sent.text[lo - sent.start : hi - sent.start].lower()
+    numbers += [float(m.group(0).replace(".", "").replace(" ", "")) for m in _BIG.finditer(window)]
+    return any(n >= 1000 for n in numbers) or any(w in window.split() for w in ("tusen", "tusenvis", "thousands"))
+
+
 def _big_number(sent: Sentence, result: ExtractionResult) -> bool:
     numbers = [q.best or q.low or 0 for q in result.quantities if sent.start <= q.start_char < sent.end]
     if not result.quantities:
@@ -268,6 +278,7 @@ def _big_number(sent: Sentence, result: ExtractionResult) -> bool:
     return any(n >= 1000 for n in numbers)
 
 
+PAST_MARKERS = {"ble", "vart", "blei", "hadde", "var", "har", "was", "were", "had", "has", "drept", "drepne", "killed"}
 PRONOUNS = {"de", "dei", "they", "han", "hun", "ho", "he", "she"}
 PERSONAL = {"han", "hun", "ho", "they", "he", "she"}
 ARMED = {"Rebels", "State forces", "External/Other forces", "Political militia", "Identity militia"}
@@ -406,7 +417,7 @@ def _event(
     if is_sub_event(code) and cue_in(lex.cues.get("habitual", []), lowers[max(0, match.start - 4) : match.end + 4]):
         return None  # "carries out bombings regularly": a habit, not an event
     nominal_guess = is_nominal(sent.tokens[match.anchor], sent.tokens[match.anchor - 1] if match.anchor else None, True)
-    if is_sub_event(code) and nominal_guess and not entry.phrase and _big_number(sent, result):
+    if is_sub_event(code) and nominal_guess and not entry.phrase and _counted(sent, match, result):
         return None  # "etter fleire tusen luftåtak": a campaign's count, not one event
     violent_code = is_sub_event(code) and event_type_of(code) in VIOLENT_TYPES
     if violent_code and _verbal_target(sent, match, lex):
@@ -465,9 +476,13 @@ def _event(
         start = time.start.replace(tzinfo=None) if time.start else None
         if end is not None and end < published - timedelta(days=hist_days):
             historical = True
-        if start is not None and start > published + timedelta(days=1):
-            hypothetical = True  # a future date: planned, not happened
-    if historical_cue(sent, lang) or cue_in(lex.cues.get("earlier_episode", []), lowers):
+        if start is not None and start > published + timedelta(days=1) and not (set(lowers) & PAST_MARKERS):
+            hypothetical = True  # a future date: planned, not happened (unless the verbs say it happened)
+        if time.end_year is not None and time.end is None and time.end_year < published.year - 1:
+            historical = True  # "1800-tallet før Kristus": years the calendar type cannot hold
+    if historical_cue(sent, lang, article.published.year if article.published else None) or cue_in(
+        lex.cues.get("earlier_episode", []), lowers
+    ):
         historical = True
 
     home = (place.country if place is not None and place.country else None) or _main_country(result)

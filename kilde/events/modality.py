@@ -38,6 +38,12 @@ FILLERS = {
     "kraftige",
     "mulig",
     "mogleg",
+    "mogeleg",
+    "mogelege",
+    "moglege",
+    "eventuell",
+    "eventuelle",
+    "possible",
     "ytterligere",
     "a",
     "an",
@@ -265,10 +271,14 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
     return flags
 
 
-def historical_cue(sent: Sentence, lang: str) -> str | None:
-    """A word that sets the sentence in history ("i det tredje århundre", "under andre verdenskrig")."""
+def historical_cue(sent: Sentence, lang: str, year: int | None = None) -> str | None:
+    """A word that sets the sentence in history ("i det tredje århundre", "under andre verdenskrig"). A cue written
+    "invasjonen av irak@2003" names an event of that year: history only in articles from two years on."""
     text = " " + " ".join(sent.lowers()) + " "
-    for cue in cues(lang).historical:
+    for entry in cues(lang).historical:
+        cue, _, since = entry.partition("@")
+        if since and (year is None or year < int(since) + 2):
+            continue
         # Whole words, except suffix cues ("-tallet" in "1990-tallet") and prefix cues ("under krigen i 19").
         padded = cue if cue.startswith("-") else " " + cue
         padded = padded if cue.endswith((" 19", "-")) else padded + (" " if not cue.startswith("-") else "")
