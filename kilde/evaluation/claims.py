@@ -143,6 +143,7 @@ DEV_BATCHES = {
     "dev5": (5, "held-out dev articles, batch 5 (annotated after a fourth freeze)"),
     "dev6": (6, "held-out dev articles, batch 6 (annotated after a fifth freeze)"),
     "dev7": (7, "held-out dev articles, batch 7 (annotated after the final freeze)"),
+    "dev8": (8, "held-out dev articles, batch 8 (annotated before the dependency-parse rules)"),
 }
 
 
