@@ -203,7 +203,9 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             refers_back = refers_back or bool(
                 match.entry.definite and event.actor1 is None and event.sub_event_type == match.entry.event
             )
-            last = next((e for _, e in reversed(told) if _violent(e)), None)
+            last = next((e for n, e in reversed(told) if _violent(e) and n >= sent.n - 6), None)
+            if last is not None and last.sub_event_type in ("Abduction/forced disappearance", "Sexual violence"):
+                last = None  # an attack told later is not the kidnapping told before
             weapon_told = event.event_type == "Explosions/Remote violence" and event.sub_event_type != match.entry.event
             if refers_back and match.prefix is None and _violent(event) and last is not None and not weapon_told:
                 _recode(event, last.sub_event_type)
@@ -447,6 +449,8 @@ def _event(
         lex.cues.get("short_hold", []), lowers
     ):
         code = "Armed clash"
+    if code == "Armed clash" and any(a.kind == "ner" for a in who.actor2) and nominal:
+        code = "Attack"  # "angrepet mot Kadra": an attack on a named person is violence against a civilian
     if is_sub_event(code) and event_type_of(code) == "Protests" and actor1 and actor1[0].actor_type == "State forces":
         # "Politiet brukte tåregass mot demonstrantene": ACLED codes the protesters as actor1, the police as actor2.
         actor2, actor1 = (

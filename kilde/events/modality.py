@@ -80,6 +80,31 @@ FILLERS = {
 
 
 NOUN_NEGATORS = {"ingen", "inga", "intet", "no", "without"}
+COPULAS = {"er", "var", "blir", "vart", "is", "was", "are", "were"}
+CONTROL = {
+    "stanse",
+    "stansa",
+    "stanset",
+    "stoppe",
+    "stoppa",
+    "stoppet",
+    "stogge",
+    "stogga",
+    "avslutte",
+    "slutte",
+    "fortsette",
+    "halde",
+    "holde",
+    "trappe",
+    "godkjenne",
+    "godkjent",
+    "fordømme",
+    "fordømmer",
+    "kritisere",
+    "stop",
+    "end",
+    "halt",
+}
 DOING = {
     "delta",
     "deltar",
@@ -223,12 +248,24 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
             # ("Stoppar ikkje bombinga"); a modal before a noun is a verb's ("vil bombinga slutte").
             phrases = [p for p in phrases if (_negates_noun(p) if name == "negation" else p not in MODALS)]
         hit = _find(lowers, lo, start, phrases)
+        if nominal and name == "hypothetical" and hit is None:
+            # "Vi kan snøgt oppleve ei ny kidnapping": a modal before the verb that governs the noun (but not before
+            # a stop verb: "vil ikkje stanse bombinga" leaves the bombing real).
+            modal = _find(lowers, lo, start, sorted(MODALS))
+            between = lowers[modal[0] + 1 : start] if modal else []
+            if modal and 0 < len(between) <= 5 and any(w not in FILLERS for w in between):
+                if not any(w in CONTROL for w in between) and not any(
+                    w in NOUN_NEGATORS | {"ikke", "ikkje"} for w in between
+                ):
+                    hit = modal
         if nominal and name == "negation" and hit is None:
             # "har ikkje delteke i rakettåtaka", "Trur ikkje det blir demonstrasjonar": a negated doing or being.
             bare = _find(lowers, lo, start, [("ikke",), ("ikkje",), ("not",), ("aldri",), ("never",)])
             between = lowers[bare[0] + 1 : start] if bare else []
             if bare and between and set(between) <= DOING | FILLERS and set(between) & DOING:
                 hit = bare
+            elif bare and set(between) <= FILLERS and bare[0] > 0 and lowers[bare[0] - 1] in COPULAS:
+                hit = bare  # "Dette er ikke et statskupp"
         if hit and _reaches(lowers, hit[0] + len(hit[1]), start, nominal):
             # "skal ha angrepet" is reported speech, not a plan.
             if (

@@ -227,8 +227,28 @@ VERB_CONTEXT = {
 }
 
 
+MODAL_WORDS = {
+    "vil",
+    "ville",
+    "kan",
+    "kunne",
+    "skal",
+    "skulle",
+    "må",
+    "måtte",
+    "bør",
+    "burde",
+    "å",
+    "will",
+    "would",
+    "to",
+}
+
+
 def is_nominal(tok: Tok, prev: Tok | None, default_noun: bool) -> bool:
     """Whether a trigger token is used as a noun ("angrepet mot byen") rather than a verb ("IS angrep byen")."""
+    if prev is not None and prev.lower in MODAL_WORDS and not tok.lower.endswith(NOMINAL_SUFFIXES + ("et", "en", "a")):
+        return False  # "Ville protestere": an infinitive after a modal, whatever the tagger says
     if tok.pos:
         return tok.pos.lower() in {"subst", "noun", "propn"}
     if tok.lower.endswith(NOMINAL_SUFFIXES):
