@@ -91,6 +91,10 @@ class Lexicon:
     particle_verbs: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     max_verb: int = 1
     max_alias: int = 1
+    given_names: dict[str, str] = field(default_factory=dict)  # lower-case given name -> male | female
+    pronoun_gender: dict[str, str] = field(default_factory=dict)  # "hun" -> female
+    interview_nouns: frozenset[str] = frozenset()
+    authorities: frozenset[str] = frozenset()
 
     def is_title(self, tok: Tok) -> bool:
         """A capitalised role ("Statsministeren", "KrF-lederen"): listed, or a hyphen compound; a surname
@@ -221,6 +225,14 @@ def lexicon(lang: str) -> Lexicon:
         outlet_reports=_words(sources.get("outlet_reports")),
     )
     lex.not_reporting_first = frozenset(p[0] for p in lex.not_reporting if p)
+    names = load_data(lang, "given_names") or load_data("nb", "given_names") or {}
+    for gender in ("male", "female"):
+        for name in names.get(gender) or []:
+            lex.given_names.setdefault(str(name).lower(), gender)
+        for word in (names.get("pronouns") or {}).get(gender) or []:
+            lex.pronoun_gender[str(word).lower()] = gender
+    lex.interview_nouns = _words(sources.get("interview_nouns"))
+    lex.authorities = _words(verbs_data.get("authorities"))
     particles: dict[str, list[tuple[str, ...]]] = {}
     for key in verbs:
         if len(key) >= 2 and key[0] not in ("har", "has"):
@@ -689,6 +701,43 @@ class Patterns:
             k += 1
         return None, j
 
+    def _complement_ahead(self, toks: list[Tok], j: int, last: int, most: int = 10) -> int | None:
+        """Where "at" opens the content clause within a few words after ``j``, past prepositional phrases
+        only (no comma, no verb, no end mark between)."""
+        lex = self.lex
+        for k in range(j + 1, min(last, j + most)):
+            t = toks[k]
+            if self._complementiser(toks, k) > k and t.low not in ("om", "med", "på"):
+                return k
+            preposition = t.low in lex.channel_preps or t.low in lex.role_preps or t.low in lex.adverbs \
+                or t.low in ("med", "with", "på", "etter")
+            if t.text in END_MARKS or t.text in (",", ":", ";") or t.low in lex.clause_words and not preposition \
+                    or lex.verb_at(toks, k) is not None or t.text in OPEN_QUOTES or t.text in DASHES:
+                return None
+        return None
+
+    def interview_channel(self, toks: list[Tok], j: int, upto: int) -> str | None:
+        """"i et intervju med NRK", "i eit intervju med avisa": the outlet that interviewed the speaker."""
+        lex = self.lex
+        for k in range(j, upto - 2):
+            if toks[k].low in lex.interview_nouns and toks[k + 1].low in ("med", "with"):
+                m = k + 2
+                hit = lex.alias_at(toks, m)
+                if hit is not None:
+                    return hit[1]
+                if toks[m].low in lex.outlet_anaphors or toks[m].low in lex.media_nouns:
+                    if m + 1 < upto and toks[m + 1].cap:
+                        m += 1
+                    else:
+                        return self.ctx.outlet_before(toks[m].start)
+                if DOMAIN_RE.match(toks[m].text):
+                    return toks[m].text
+                if toks[m].cap:
+                    e = _name_end(toks, m, lex)
+                    if e > m:
+                        return self.ctx.text[toks[m].start:toks[e - 1].end]
+        return None
+
     def _skip_adverbs(self, toks: list[Tok], j: int, upto: int, most: int = 3) -> int:
         k = j
         while k < upto and k - j < most and toks[k].low in self.lex.adverbs:
@@ -884,6 +933,14 @@ class Patterns:
             if hit is not None and self._complementiser(toks, m + hit[0]) > m + hit[0]:
                 channel, j = hit[1], m + hit[0]
         c = self._complementiser(toks, j)
+        if c == j:
+            # "sa i et intervju med NRK i går at", "sier til avisa på telefon at": a short prepositional
+            # stretch before the content clause; the channel it names goes with the claim
+            far = self._complement_ahead(toks, j, last)
+            if far is not None:
+                if channel is None:
+                    channel = self.interview_channel(toks, j, far) or self.channel(toks, j, far)[0]
+                c = self._complementiser(toks, far)
         if c == j and (need_complement or key in lex.needs_complement):
             return None
         if c == j and j < last and toks[j].low in lex.topic_markers:
@@ -1186,17 +1243,30 @@ class Extractor:
                 if ctx.last_speaker is not None and (ctx.last_speaker.plural or ctx.last_speaker.kind != "person"):
                     return ctx.last_speaker
             subject = ctx.last_subject
+            cands: list[Speaker] = []
             if subject is not None and subject[0] >= sent.index - 6 and (
                     ctx.last_person is None or subject[0] > ctx.last_person[0]):
-                return subject[1]  # "X avviser kritikken :" / "- ..., seier han"
+                cands.append(subject[1])  # "X avviser kritikken :" / "- ..., seier han"
             if ctx.last_speaker is not None and ctx.last_speaker.kind in ("person", "role") \
                     and not ctx.last_speaker.plural:
-                return ctx.last_speaker
+                cands.append(ctx.last_speaker)
             if ctx.last_person is not None:
-                return ctx.last_person[1]
+                cands.append(ctx.last_person[1])
             if subject is not None:
-                return subject[1]
-            return ctx.last_speaker or sp
+                cands.append(subject[1])
+            if ctx.last_speaker is not None:
+                cands.append(ctx.last_speaker)
+            want = self.lex.pronoun_gender.get(sp.pronoun)
+            if want is None:
+                return cands[0] if cands else sp
+            for cand in cands:  # "hun" skips the man named last: the nearest antecedent of her gender
+                if self.gender(cand) in (None, want):
+                    return cand
+            person = self.person_of_gender(want, sp.start if sp.start is not None else sent.start)
+            if person is not None:
+                return Speaker(person.name, person.start, person.end, self._role_of(person), "person",
+                               name_tokens=person.tokens)
+            return cands[0] if cands else sp
         if sp.kind == "person" and sp.name_tokens:
             person = ctx.person_for(sp.name_tokens, before=sp.start)
             if len(sp.name_tokens) >= 2 and (person is None or person.tokens == sp.name_tokens):
@@ -1233,6 +1303,22 @@ class Extractor:
                 if start < sp.start and head and (head in stems or set(role_stems(head)) & stems):
                     return Speaker(text, start, end, sp.role, "role")
         return sp
+
+    def gender(self, sp: Speaker) -> str | None:
+        """"male" / "female" from the speaker's given name (kilde/lang/<lang>/given_names.yaml), else None."""
+        if sp.kind != "person" or not sp.name_tokens:
+            return None
+        return self.lex.given_names.get(sp.name_tokens[0].lower())
+
+    def person_of_gender(self, want: str, before: int) -> Person | None:
+        """The person of that gender whose name was written last before ``before``."""
+        best, best_pos = None, -1
+        for person in self.ctx.people:
+            pos = person.last_before(before)
+            if 0 <= pos < before and pos > best_pos and person.tokens \
+                    and self.lex.given_names.get(person.tokens[0].lower()) == want:
+                best, best_pos = person, pos
+        return best
 
     def _role_of(self, person: Person | None) -> str | None:
         if person is None or not person.roles:
