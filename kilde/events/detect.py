@@ -152,6 +152,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         if a.entry is not None and (a.start == 0 or sent.tokens[a.start - 1].lower not in LOCATIVE)
     }
     fallback = [p for p in fallback if not any(lo <= p.start_char < hi for lo, hi in acting)]
+    frame = _time_frames(sents, article, result, lang, hist_days)
     history = []
     for sent, actors in zip(sents, actors_of, strict=True):
         history.extend(a for a in actors if a.entry is not None and a.kind != "anaphor")
@@ -216,9 +217,36 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             else:
                 _absorb(kept, event)
         ordered = sorted(found.values(), key=lambda e: e.trigger.start_char if e.trigger else 0)
+        for event in ordered:
+            # No time of its own, told right after sentences set in the past: the narrative is still back there.
+            if event.time is not None and event.time.anchor == "publication" and not event.historical:
+                recent = [frame.get(k) for k in range(sent.n - 1, sent.n - 4, -1) if frame.get(k) is not None]
+                if frame.get(sent.n) is None and recent and recent[0]:
+                    event.historical = True
         told.extend((sent.n, e) for e in ordered if _acled(e) and e.current)
         events.extend(ordered)
     return events
+
+
+def _time_frames(
+    sents: list[Sentence], article: Article, result: ExtractionResult, lang: str, hist_days: int
+) -> dict[int, bool]:
+    """Sentence number -> whether the times it names lie in the past (True) or the present (False); absent when it
+    names none."""
+    frames: dict[int, bool] = {}
+    published = article.published.replace(tzinfo=None) if article.published else None
+    for sent in sents:
+        if historical_cue(sent, lang, published.year if published else None):
+            frames[sent.n] = True
+            continue
+        times = [t for t in result.times if sent.start <= t.start_char < sent.end and t.kind != "duration"]
+        for t in times:
+            end = t.end or t.start
+            if end is not None and published is not None:
+                frames[sent.n] = end.replace(tzinfo=None) < published - timedelta(days=hist_days)
+            elif t.end_year is not None and published is not None:
+                frames[sent.n] = t.end_year < published.year - 1
+    return frames
 
 
 def _acled(event: Event) -> bool:
