@@ -248,6 +248,9 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
             # ("Stoppar ikkje bombinga"); a modal before a noun is a verb's ("vil bombinga slutte").
             phrases = [p for p in phrases if (_negates_noun(p) if name == "negation" else p not in MODALS)]
         hit = _find(lowers, lo, start, phrases)
+        governed = False  # set when a modal reaches the noun through the verb that governs it
+        if hit is not None and not _reaches(lowers, hit[0] + len(hit[1]), start, nominal):
+            hit = None
         if nominal and name == "hypothetical" and hit is None:
             # "Vi kan snøgt oppleve ei ny kidnapping": a modal before the verb that governs the noun (but not before
             # a stop verb: "vil ikkje stanse bombinga" leaves the bombing real).
@@ -257,7 +260,7 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
                 if not any(w in CONTROL for w in between) and not any(
                     w in NOUN_NEGATORS | {"ikke", "ikkje"} for w in between
                 ):
-                    hit = modal
+                    hit, governed = modal, True
         if nominal and name == "negation" and hit is None:
             # "har ikkje delteke i rakettåtaka", "Trur ikkje det blir demonstrasjonar": a negated doing or being.
             bare = _find(lowers, lo, start, [("ikke",), ("ikkje",), ("not",), ("aldri",), ("never",)])
@@ -266,7 +269,7 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
                 hit = bare
             elif bare and set(between) <= FILLERS and bare[0] > 0 and lowers[bare[0] - 1] in COPULAS:
                 hit = bare  # "Dette er ikke et statskupp"
-        if hit and _reaches(lowers, hit[0] + len(hit[1]), start, nominal):
+        if hit and (governed or _reaches(lowers, hit[0] + len(hit[1]), start, nominal)):
             # "skal ha angrepet" is reported speech, not a plan.
             if (
                 name == "hypothetical"
