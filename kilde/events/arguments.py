@@ -111,7 +111,7 @@ def roles(
     participles = {w for w in light_verbs or [] if w.endswith("t")}
     if not actor1 and nominal and any(w in participles for w in lowers[end : end + 4]):
         # "angrepet ble utført av russiske fly"
-        agents = [a for a in rightward if after_prep(a, AGENT_PREP) and a.start - end <= 6]
+        agents = [a for a in usable if a.start >= end and after_prep(a, AGENT_PREP) and a.start - end <= 10 and a.entry]
         if agents:
             actor1 = _conjoined(usable, agents[0], sent, leftward=False)
     if not actor1 and nominal:
@@ -167,7 +167,10 @@ def roles(
                 a
                 for a in leftward
                 if not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP | {"fra", "med", "til"})
-                and not any(lowers[k] in breaks for k in range(a.end, start))
+                # "det var ukrainske styrker som startet kampene": the "som" right after the actor opens its clause
+                and not any(
+                    lowers[k] in breaks and not (k == a.end and lowers[k] == "som") for k in range(a.end, start)
+                )
             ]
             if candidates:
                 actor1 = _conjoined(usable, candidates[-1], sent, leftward=True)
