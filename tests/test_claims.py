@@ -328,3 +328,35 @@ def test_dialect_article_before_a_name_but_not_before_the_content():
     claims = claims_of("– Eg høyrde han i radioen , skriv ho Eli Sylta .\n"
                        "Derfor meiner han Noreg må satse meir på jazz .", language="nn", source="DT")
     assert [c.speaker for c in claims] == ["Eli Sylta", "Eli Sylta"]
+
+
+def test_pronoun_gender_picks_the_antecedent_of_that_gender():
+    text = ("Kari Nordmann og Per Hansen møttes i går .\nPer Hansen ledet møtet .\n"
+            "Hun sier at hun er fornøyd med resultatet .")
+    [claim] = claims_of(text)
+    assert claim.speaker == "Kari Nordmann"
+    [claim] = claims_of("Anne Olsen kom hjem i går .\nHennes mann , Per Olsen , var ikke hjemme .\n"
+                        "- Jeg var redd , sier hun .")
+    assert claim.speaker == "Anne Olsen"
+
+
+def test_an_interview_names_the_channel_before_the_content_clause():
+    [claim] = claims_of("Statsminister Jens Stoltenberg sa i et intervju med NRK i går at regjeringen vil gå av .")
+    assert claim.speaker == "Jens Stoltenberg"
+    assert claim.relay == ["Jens Stoltenberg", "NRK", "VG"]
+    assert claim.text == "regjeringen vil gå av"
+
+
+def _parsed() -> bool:
+    return parse("Per sier at det går bra .", "nb").has_annotation("DEP")
+
+
+@pytest.mark.skipif(not _parsed(), reason="needs the trained Norwegian parser")
+def test_dependency_parse_finds_long_subjects_and_passive_agents():
+    [claim] = claims_of("Lederen for den lokale fotballklubben i byen sier at stemningen er god .")
+    assert claim.speaker == "Lederen for den lokale fotballklubben i byen"
+    assert claim.text == "stemningen er god"
+    [claim] = claims_of("Det ble opplyst av politiet at to personer er arrestert .")
+    assert claim.speaker == "politiet" and claim.text == "to personer er arrestert"
+    # a plot summary's "Han trur ikkje at" is narration, not a source the parse should invent
+    assert claims_of("Han kjem til byen .\nDet regnar .", language="nn") == []

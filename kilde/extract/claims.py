@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kilde.extract.quotes import (
     CLOSE_QUOTES,
@@ -95,6 +95,7 @@ class Lexicon:
     pronoun_gender: dict[str, str] = field(default_factory=dict)  # "hun" -> female
     interview_nouns: frozenset[str] = frozenset()
     authorities: frozenset[str] = frozenset()
+    passive_participles: frozenset[str] = frozenset()
 
     def is_title(self, tok: Tok) -> bool:
         """A capitalised role ("Statsministeren", "KrF-lederen"): listed, or a hyphen compound; a surname
@@ -233,6 +234,7 @@ def lexicon(lang: str) -> Lexicon:
             lex.pronoun_gender[str(word).lower()] = gender
     lex.interview_nouns = _words(sources.get("interview_nouns"))
     lex.authorities = _words(verbs_data.get("authorities"))
+    lex.passive_participles = _words(verbs_data.get("passive_participles"))
     particles: dict[str, list[tuple[str, ...]]] = {}
     for key in verbs:
         if len(key) >= 2 and key[0] not in ("har", "has"):
@@ -1215,6 +1217,9 @@ class Extractor:
         self.sents = split_sentences(text, lang)
         _register_people(self.sents, self.ctx)
         self.patterns = Patterns(self.ctx)
+        self.dep_tokens: dict[int, Token] = {}  # token start char -> parsed token, where the Doc has a parse
+        if doc is not None and doc.has_annotation("DEP"):
+            self.dep_tokens = {t.idx: t for t in doc}
         self.claims: list[tuple[Claim, Sent]] = []
         self.pending: list[tuple[Claim, Sent, str]] = []  # unattributed quotes resolved after the pass
 
@@ -1460,11 +1465,93 @@ class Extractor:
                 self.emit(att, [sent], toks, direct)
                 consumed.add(k)
             else:
-                self.note_subject(sent)
+                att = self.parsed(sent, first)
+                if att is not None:
+                    self.emit(att, [sent], toks, False)
+                    consumed.add(k)
+                else:
+                    self.note_subject(sent)
             k += 1
         self.resolve_pending()
         claims = sorted((c for c, _ in self.claims), key=lambda c: c.start_char)
         return claims
+
+    def parsed(self, sent: Sent, first: int) -> Attribution | None:
+        """What the word patterns miss, from the dependency parse: the SUBJ of a reporting verb with an
+        "at" clause ("Lederen for den lokale klubben i byen sier at ..."), or the agent of a passive one
+        ("Det ble opplyst av politiet at ...")."""
+        if not self.dep_tokens:
+            return None
+        lex, toks = self.lex, sent.toks
+        index = {t.start: n for n, t in enumerate(toks)}
+        for v in range(first, len(toks)):
+            verb = lex.verb_at(toks, v)
+            passive = verb is None and toks[v].low in lex.passive_participles
+            if verb is None and not passive:
+                continue
+            width = verb[0] if verb else 1
+            if verb is not None and verb[2] in lex.trailing_only:
+                continue
+            head = self.dep_tokens.get(toks[v].start)
+            if head is None:
+                continue
+            subj = None if passive else next((c for c in head.children if c.dep_ == "SUBJ"), None)
+            if subj is None and toks[v].low in lex.passive_participles:
+                agents = [g for c in head.children if c.lower_ == "av" for g in c.children if g.dep_ == "PUTFYLL"]
+                subj, passive = (agents[0], True) if agents else (None, passive)
+            if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "DET") \
+                    or subj.lower_ in lex.not_speakers or subj.lower_ in lex.first_person \
+                    or subj.lower_ in lex.singular or subj.lower_ in lex.plural \
+                    or not sent.start <= subj.idx < sent.end:
+                continue  # pronouns are the word rules' business: "Han trur" in a plot summary says nothing
+            left = subj.left_edge.i
+            right = subj.right_edge.i
+            if subj.i < head.i:
+                right = min(right, head.i - 1)
+            start_tok = self.dep_tokens[subj.doc[left].idx] if left < len(subj.doc) else subj
+            s_idx = index.get(start_tok.idx)
+            if s_idx is None:
+                continue
+            j = v + width
+            if passive and subj.i > head.i:
+                j = index.get(subj.doc[right].idx, j - 1) + 1
+            pats = self.patterns
+            far = j if pats._complementiser(toks, j) > j else pats._complement_ahead(toks, j, len(toks))
+            if far is None:
+                continue
+            c = self.patterns._complementiser(toks, far)
+            content = [t for t in toks[c:] if _is_word(t)]
+            if len(content) < 3 or not (self._governs(head, toks[far].start)
+                                         or passive and self._governs(head.head, toks[far].start)):
+                continue
+            channel = self.patterns.interview_channel(toks, j, far) or self.patterns.channel(toks, j, far)[0]
+            sp, e = self.patterns.np.parse(toks, s_idx, initial=(s_idx == first))
+            end_char = subj.doc[right].idx + len(subj.doc[right])
+            if sp is None or sp.end is None or sp.end < end_char - 1 and subj.ent_type_ != "PER":
+                start_char = toks[s_idx].start
+                text = self.ctx.text[start_char:end_char]
+                if len(text.split()) > MAX_NP_TOKENS:
+                    continue
+                kind = {"PER": "person", "ORG": "organisation", "GPE_ORG": "organisation"}.get(subj.ent_type_, "role")
+                sp = Speaker(text, start_char, end_char, None, kind)
+            kind = verb[1] if verb else "say"
+            return Attribution(sp, c, len(toks), toks[v], toks[v + width - 1], kind, channel, "parsed")
+        return None
+
+    def _governs(self, verb: Token, comp_start: int) -> bool:
+        """The "at" clause at ``comp_start`` is the verb's own object: its head climbs to the verb through
+        prepositional phrases only ("sa i går at"), not through another subject or conjunct."""
+        comp = self.dep_tokens.get(comp_start)
+        if comp is None:
+            return False
+        node = comp.head
+        for _ in range(6):
+            if node.i == verb.i:
+                return True
+            if node.dep_ not in ("DOBJ", "PSUBJ", "PUTFYLL", "ADV", "ATR") or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
 
     def current_speaker(self, sent: Sent) -> Speaker | None:
         """Who an unattributed quote belongs to: the last speaker, unless a person was named as the subject
