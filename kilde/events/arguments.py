@@ -131,7 +131,29 @@ def roles(
         ]
         breaks = {",", ";", ":", "som", "men", "at", "der", "da", "når", "etter"}
         candidates = [a for a in candidates if not any(lowers[k] in breaks for k in range(a.end, start))]
-        relative = [a for a in leftward if a.end == start - 1 and lowers[a.end] in {"som", "who", "which", "that"}]
+        aux = {
+            "har",
+            "hadde",
+            "skal",
+            "skulle",
+            "kan",
+            "kunne",
+            "vil",
+            "ville",
+            "ha",
+            "has",
+            "had",
+            "have",
+            "also",
+            "også",
+        }
+        relative = [
+            a
+            for a in leftward
+            if a.end < start
+            and lowers[a.end] in {"som", "who", "which", "that"}
+            and all(lowers[k] in aux for k in range(a.end + 1, start))
+        ]
         inverted = [
             a
             for a in rightward
