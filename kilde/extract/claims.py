@@ -1499,7 +1499,7 @@ class Extractor:
             if subj is None and toks[v].low in lex.passive_participles:
                 agents = [g for c in head.children if c.lower_ == "av" for g in c.children if g.dep_ == "PUTFYLL"]
                 subj, passive = (agents[0], True) if agents else (None, passive)
-            if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "DET") \
+            if subj is None or subj.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "DET") or toks[-1].text == "?" \
                     or subj.lower_ in lex.not_speakers or subj.lower_ in lex.first_person \
                     or subj.lower_ in lex.singular or subj.lower_ in lex.plural \
                     or not sent.start <= subj.idx < sent.end:
