@@ -188,3 +188,23 @@ def test_a_stop_verbs_subject_runs_the_event_it_stops():
     assert event.sub_event_type == "Air/drone strike"
     assert event.current  # "ikkje stanse" negates the stopping, not the bombing
     assert event.actor1.canonical_id == "military_forces_of_norway"
+
+
+def test_modals_and_denials_reach_event_nouns_through_their_verbs():
+    [future] = [
+        e for e in events_of("Vi kan snart oppleve ei ny kidnapping av soldatar.", lang="nn") if e.sub_event_type
+    ]
+    [denied] = [e for e in events_of("Koalisjonen avviser at den har utført luftangrep i byen.") if e.sub_event_type]
+    [copula] = [
+        e for e in events_of("– Dette er ikke et militærkupp, sier talsmannen for soldatene.") if e.sub_event_type
+    ]
+    assert future.hypothetical and denied.negated and copula.negated
+
+
+def test_history_carries_over_to_undated_sentences():
+    text = (
+        "Under andre verdenskrig var byen okkupert. Soldatene bombet havna og drepte mange sivile. "
+        "I dag er det fred der."
+    )
+    events = [e for e in events_of(text, published="2016-12-11") if e.sub_event_type]
+    assert events and all(e.historical for e in events)
