@@ -360,3 +360,12 @@ def test_dependency_parse_finds_long_subjects_and_passive_agents():
     assert claim.speaker == "politiet" and claim.text == "to personer er arrestert"
     # a plot summary's "Han trur ikkje at" is narration, not a source the parse should invent
     assert claims_of("Han kjem til byen .\nDet regnar .", language="nn") == []
+
+
+def test_bekrefter_confirms_only_from_an_authority():
+    police, witness = claims_of("Politiet bekrefter at to personer er drept .\n"
+                                "Naboen Ola Dal bekrefter at han hørte flere skudd i natt .")
+    assert police.verification == "confirmed"
+    assert witness.speaker == "Ola Dal" and witness.verification == "unstated"
+    [claim] = claims_of("Pressetalsperson Ronny Alte i NDL bekrefter at boka kommer ut i høst .")
+    assert claim.verification == "confirmed"

@@ -1376,6 +1376,8 @@ class Extractor:
         verification = find_verification(toks, self.lex.lang)
         if verification is None:
             verification = {"confirm": "confirmed", "deny": "denied"}.get(att.verb_kind, "unstated")
+            if verification == "confirmed" and not self.is_authority(speaker):
+                verification = "unstated"  # "naboen bekrefter at han hørte skudd" is a witness, not a confirmation
         verb = att.verb
         verb_end = att.verb_end or verb
         return Claim(
@@ -1386,6 +1388,14 @@ class Extractor:
             verb_start_char=verb.start if verb else None, verb_end_char=verb_end.end if verb else None,
             direct=direct, hedged=hedge is not None, hedge=hedge, verification=verification,
         )
+
+    def is_authority(self, speaker: Speaker) -> bool:
+        """Who can confirm: an organisation, agency or outlet, or someone whose role or description names an
+        office ("politiet", "pressetalsperson", "forlagssjef", "operasjonsleiar"; speech_verbs.yaml)."""
+        if speaker.kind in ("organisation", "agency", "outlet"):
+            return True
+        words = re.findall(r"\w+", f"{speaker.text} {speaker.role or ''}".lower())
+        return any(stem in word for word in words for stem in self.lex.authorities)
 
     def relay(self, speaker: Speaker, channel: str | None) -> list[str]:
         outlet_code = self.article.source
