@@ -369,3 +369,14 @@ def test_bekrefter_confirms_only_from_an_authority():
     assert witness.speaker == "Ola Dal" and witness.verification == "unstated"
     [claim] = claims_of("Pressetalsperson Ronny Alte i NDL bekrefter at boka kommer ut i høst .")
     assert claim.verification == "confirmed"
+
+
+def test_resolved_pronouns_point_at_the_pronoun_and_interviews_name_their_outlet():
+    text = "Ola Dal er bonde i Sogn .\n- Vi har mistet alt , sier han til NRK ."
+    [claim] = claims_of(text)
+    assert claim.speaker == "Ola Dal"
+    assert text[claim.speaker_start_char:claim.speaker_end_char] == "han"
+    [claim] = claims_of("I et intervju med Aftenposten sier Ole Berg at saken er svært alvorlig .")
+    assert claim.relay == ["Ole Berg", "Aftenposten", "VG"]
+    [claim] = claims_of("- Saken er alvorlig , sier Ole Berg til fvn.no .")
+    assert relay_match(claim.relay, ["Ole Berg", "Fædrelandsvennen", "VG"])

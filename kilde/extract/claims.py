@@ -1424,7 +1424,14 @@ class Extractor:
         end = _content_end(toks, first, att.claim_end)
         if end <= first:
             return
+        if att.channel is None:  # "I et intervju med Aftenposten sier X at": the interviewer outside the claim
+            att.channel = self.patterns.interview_channel(toks, 0, att.claim_start) \
+                or self.patterns.interview_channel(toks, att.claim_end, len(toks))
         claim = self.make_claim(att, speaker, toks[first].start, toks[end - 1].end, direct, sents)
+        if att.speaker.pronoun and att.speaker.start is not None and speaker is not att.speaker:
+            # "sier han": the offsets point at the pronoun in this sentence, the name stays in `speaker`
+            claim = claim.model_copy(update={"speaker_start_char": att.speaker.start,
+                                             "speaker_end_char": att.speaker.end})
         self.claims.append((claim, sents[0]))
         if speaker.text:
             self.remember(speaker, sent)
