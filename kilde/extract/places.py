@@ -323,7 +323,12 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
             joined = f"{surface} {toks[end].text}"
             if strip_affixes(joined, cues_)[1] and not strip_affixes(surface, cues_)[1]:
                 surface, end_char = joined, toks[end].end
-        if len(run) > MAX_NGRAM or overlaps(start_char, end_char, blocked):
+        if len(run) > MAX_NGRAM or overlaps(start_char, end_char, taken):
+            return None  # too long, or a part of a run the NER already gave ("Kampene i Aleppo")
+        # A span the NER called a person or organisation stays out, unless a place marker precedes it and the
+        # gazetteer knows it as a likely place ("i Kharkiv" tagged PER by a weak NER).
+        ner_disagrees = overlaps(start_char, end_char, blocked)
+        if ner_disagrees and not has_marker:
             return None
         if surface in cues_.not_places or run[0].text in cues_.not_places:
             return None
@@ -344,7 +349,11 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
             o[0].kind in ("country", "region", "admin") or o[0].population >= LIKELY_TOWN
             or (cues_.home is not None and o[0].country == cues_.home))]
         person_like = len(run) == 1 and word in in_name_pairs and all(o[0].kind == "town" for o in likely)
-        if has_marker:
+        if ner_disagrees:
+            if person_like or not likely:
+                return None
+            options, detection = likely, 0.55
+        elif has_marker:
             # "til Jensen", "i Nato": a marker before an unlikely reading is weaker evidence.
             detection = 0.7 if likely and not person_like else 0.55
         elif has_ner:
