@@ -328,8 +328,6 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
         # A span the NER called a person or organisation stays out, unless a place marker precedes it and the
         # gazetteer knows it as a likely place ("i Kharkiv" tagged PER by a weak NER).
         ner_disagrees = overlaps(start_char, end_char, blocked)
-        if ner_disagrees and not has_marker:
-            return None
         if surface in cues_.not_places or run[0].text in cues_.not_places:
             return None
         if len(run) == 1 and run[0].text.lower() in lowercase_words:
@@ -350,9 +348,15 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
             or (cues_.home is not None and o[0].country == cues_.home))]
         person_like = len(run) == 1 and word in in_name_pairs and all(o[0].kind == "town" for o in likely)
         if ner_disagrees:
-            if person_like or not likely:
+            # Trust the gazetteer over the NER for a country or larger region ("Cuba" tagged PER), and for a
+            # likely town right after a place marker; otherwise the NER's reading stands.
+            regions = [o for o in likely if o[0].kind in ("country", "region")]
+            if regions and not person_like:
+                options, detection = regions, 0.5
+            elif has_marker and likely and not person_like:
+                options, detection = likely, 0.55
+            else:
                 return None
-            options, detection = likely, 0.55
         elif has_marker:
             # "til Jensen", "i Nato": a marker before an unlikely reading is weaker evidence.
             detection = 0.7 if likely and not person_like else 0.55
