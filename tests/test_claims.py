@@ -380,3 +380,11 @@ def test_resolved_pronouns_point_at_the_pronoun_and_interviews_name_their_outlet
     assert claim.relay == ["Ole Berg", "Aftenposten", "VG"]
     [claim] = claims_of("- Saken er alvorlig , sier Ole Berg til fvn.no .")
     assert relay_match(claim.relay, ["Ole Berg", "Fædrelandsvennen", "VG"])
+
+
+@pytest.mark.skipif(not _parsed(), reason="needs the trained Norwegian parser")
+def test_definite_descriptions_after_the_verb_name_the_person_back():
+    first, second = claims_of("Kari Dal ( 24 ) er jordmor .\n- Vi trenger flere jordmødre , sier 24-åringen .\n"
+                              "- Han har aldri stanset meg , sier visitoren .")
+    assert (first.speaker, first.text) == ("Kari Dal", "Vi trenger flere jordmødre")
+    assert (second.speaker, second.text) == ("Kari Dal", "Han har aldri stanset meg")

@@ -292,6 +292,7 @@ class Context:
     last_group: tuple[int, Speaker] | None = None  # the latest organisation or group opening a sentence
     last_quoted: tuple[int, Speaker] | None = None  # who the last direct quote was from
     channels: dict[str, str] = field(default_factory=dict)  # speaker -> channel named for it earlier
+    definite_nouns: set[int] = field(default_factory=set)  # token starts the parse tags as singular definite nouns
 
     def person_for(self, tokens: tuple[str, ...], before: int | None = None) -> Person | None:
         """The fullest earlier name ending with (or equal to) ``tokens``: "Ringstad" -> "Lise Ringstad"."""
@@ -527,7 +528,11 @@ class NPParser:
         if name_end > name_start and initial and name_start == i and toks[i].low in lex.not_speakers:
             return None, i
         if name_end == name_start:
-            while role_toks and not pre_pp and not lex.is_role(role_toks[-1].low):
+            # "sier 24-åringen", "seier visitoren": after the verb a singular definite noun the parse finds is
+            # the speaker's description even when the role list lacks it
+            described = not initial and len(role_toks) == 1 and role_toks[0].start in ctx.definite_nouns \
+                and (j >= n or not _is_word(toks[j]) or toks[j].low in lex.channel_preps)
+            while role_toks and not pre_pp and not described and not lex.is_role(role_toks[-1].low):
                 role_toks.pop()  # "politiet klokka 19.55": the role ends at its noun
                 j -= 1
             if not role_toks:
@@ -535,7 +540,7 @@ class NPParser:
             if not role_toks:
                 return None, i
             last = (role_toks[-1].low if not pre_pp else role_toks[-1].low)
-            if not (lex.is_role(last) or det is not None or pre_pp):
+            if not (lex.is_role(last) or det is not None or pre_pp or described):
                 return None, i
             start = (det or role_toks[0]).start
             end = (pre_pp[-1] if pre_pp else role_toks[-1]).end
@@ -1232,6 +1237,9 @@ class Extractor:
         for start, end, label in spans:
             for tok in tokenize(self.ctx.text[start:end], start):
                 self.ctx.ent_kind[tok.start] = label
+        if doc is not None and doc.has_annotation("MORPH"):
+            self.ctx.definite_nouns = {t.idx for t in doc if t.pos_ == "NOUN" and t.morph.get("Definite") == ["Def"]
+                                       and t.morph.get("Number") == ["Sing"]}
 
     # -------------------------------------------------------------- speakers in context
 
@@ -1302,12 +1310,34 @@ class Extractor:
             if person is not None:
                 return Speaker(person.name, person.start, person.end, self._role_of(person) or sp.role, "person",
                                name_tokens=person.tokens)
+            described = self.described_person(word, sp.start)
+            if described is not None:
+                return Speaker(described.name, described.start, described.end, self._role_of(described) or sp.role,
+                               "person", name_tokens=described.tokens)
             # "Datteren" after "Krekars datter": the first, fuller description of the same role
             stems = set(role_stems(word.lower()))
             for start, end, text, head in ctx.role_mentions:
                 if start < sp.start and head and (head in stems or set(role_stems(head)) & stems):
                     return Speaker(text, start, end, sp.role, "role")
         return sp
+
+    def described_person(self, word: str, before: int) -> Person | None:
+        """The person a definite description names back: "dominikanarmunken" -> "dominikanarmunk Arnfinn
+        Haram" (the same word right before the name), "24-åringen" -> "Firooza Mushteri ( 24 )"."""
+        text, low = self.ctx.text, word.lower()
+        age = re.match(r"(\d+)-år", low)
+        stems = {st for st in role_stems(low) if len(st) >= 4}
+        best, best_pos = None, -1
+        for person in self.ctx.people:
+            for pos in person.mentions or [person.start]:
+                if pos >= before or pos <= best_pos:
+                    continue
+                after = text[pos + len(person.name):pos + len(person.name) + 8]
+                prev = text[max(0, pos - 40):pos].split()
+                if age and re.match(r"\s*\(\s*" + age.group(1) + r"\s*\)", after) \
+                        or prev and stems & set(role_stems(prev[-1].lower())):
+                    best, best_pos = person, pos
+        return best
 
     def gender(self, sp: Speaker) -> str | None:
         """"male" / "female" from the speaker's given name (kilde/lang/<lang>/given_names.yaml), else None."""
