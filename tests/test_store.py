@@ -228,3 +228,17 @@ def test_store_reopens_and_keeps_data(db_path):
     time.sleep(0.01)
     with SQLiteStore(db_path) as store:
         assert store.summary()["articles"] == 2
+
+
+def test_merged_event_is_verified_when_one_report_is(db_path):
+    a, b, c = articles(3)
+    with open_store(db_path) as store:
+        store.add_articles([a, b, c])
+        ra, rb = coded_result(a, verification="unconfirmed"), coded_result(b)
+        rc = coded_result(c, verification="unconfirmed")
+        store.save_results([ra, rb, rc], "1")
+        both = MergedEvent(id="m1", event=ra.events[0], report_ids=[ra.events[0].id, rb.events[0].id])
+        alone = MergedEvent(id="m2", event=rc.events[0], report_ids=[rc.events[0].id])
+        store.replace_merged_events([both, alone])
+        assert [m.id for m in store.list_merged_events(EventFilter(verified_only=True))] == ["m1"]
+        assert len(store.list_merged_events(EventFilter())) == 2

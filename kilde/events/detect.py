@@ -342,7 +342,7 @@ def _share_subjects(
 def _main_country(result: ExtractionResult) -> str | None:
     """The country the article's places lie in most often."""
     codes = [p.country for p in result.places if p.country]
-    return max(set(codes), key=codes.count) if codes else None
+    return max(codes, key=codes.count) if codes else None  # ties: the first named (no set order)
 
 
 def _country_name(code: str) -> str | None:

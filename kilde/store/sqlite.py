@@ -259,6 +259,8 @@ class SQLiteStore(Store):
                                " e.id = r.event_id WHERE e.article_id IN (SELECT a.id FROM articles_fts JOIN"
                                " articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?))")
                 params.append(fts_query(flt.text))
+            if flt.verified_only:
+                clauses.append("verified = 1")
             if not flt.include_historical:
                 clauses.append("current = 1")
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
@@ -301,6 +303,9 @@ class SQLiteStore(Store):
                     "INSERT OR IGNORE INTO merged_event_reports (merged_id, event_id) VALUES (?, ?)",
                     [(m.id, rid) for rid in m.report_ids],
                 )
+                conn.execute(
+                    "UPDATE merged_events SET verified = coalesce((SELECT max(e.verified) FROM merged_event_reports"
+                    " r JOIN events e ON e.id = r.event_id WHERE r.merged_id = ?), 0) WHERE id = ?", (m.id, m.id))
                 count += 1
         return count
 
