@@ -388,3 +388,11 @@ def test_definite_descriptions_after_the_verb_name_the_person_back():
                               "- Han har aldri stanset meg , sier visitoren .")
     assert (first.speaker, first.text) == ("Kari Dal", "Vi trenger flere jordmødre")
     assert (second.speaker, second.text) == ("Kari Dal", "Han har aldri stanset meg")
+
+
+def test_an_interviewers_question_names_who_answers():
+    claims = claims_of("Kva trur du , professor i økonomi Steinar Strøm ?\n- Dei vert verande .\n"
+                       "Hellas går ikkje friviljug .\n- Kva gjer så Hellas ?\n- Hellas må få restrukturert gjelda .",
+                       language="nn", source="DT")
+    assert [(c.speaker, c.text) for c in claims] == [("Steinar Strøm", "Dei vert verande"),
+                                                     ("Steinar Strøm", "Hellas må få restrukturert gjelda")]

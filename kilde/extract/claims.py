@@ -95,6 +95,7 @@ class Lexicon:
     pronoun_gender: dict[str, str] = field(default_factory=dict)  # "hun" -> female
     interview_nouns: frozenset[str] = frozenset()
     authorities: frozenset[str] = frozenset()
+    second_person: frozenset[str] = frozenset()
     passive_participles: frozenset[str] = frozenset()
 
     def is_title(self, tok: Tok) -> bool:
@@ -233,6 +234,7 @@ def lexicon(lang: str) -> Lexicon:
         for word in (names.get("pronouns") or {}).get(gender) or []:
             lex.pronoun_gender[str(word).lower()] = gender
     lex.interview_nouns = _words(sources.get("interview_nouns"))
+    lex.second_person = _words(pronouns.get("second"))
     lex.authorities = _words(verbs_data.get("authorities"))
     lex.passive_participles = _words(verbs_data.get("passive_participles"))
     particles: dict[str, list[tuple[str, ...]]] = {}
@@ -1227,6 +1229,7 @@ class Extractor:
             self.dep_tokens = {t.idx: t for t in doc}
         self.claims: list[tuple[Claim, Sent]] = []
         self.pending: list[tuple[Claim, Sent, str]] = []  # unattributed quotes resolved after the pass
+        self.addressee: tuple[int, Speaker] | None = None  # the person an interviewer's question names
 
     def _read_entities(self, doc: Doc | None, result: ExtractionResult | None) -> None:
         spans: list[tuple[int, int, str]] = []
@@ -1518,6 +1521,7 @@ class Extractor:
                     consumed.add(k)
                 else:
                     self.note_subject(sent)
+                    self.note_addressee(sent)
             k += 1
         self.resolve_pending()
         claims = sorted((c for c, _ in self.claims), key=lambda c: c.start_char)
@@ -1606,6 +1610,9 @@ class Extractor:
         ctx = self.ctx
         subject = ctx.last_subject
         last_claim = ctx.last_person[0] if ctx.last_person else -1
+        if self.addressee is not None and self.addressee[0] >= sent.index - 12 and (
+                self.addressee[0] > last_claim or ctx.last_speaker is self.addressee[1]):
+            return self.addressee[1]  # "Kva trur du , professor X ?" / "- Dei vert verande ."
         if subject is not None and subject[0] > last_claim and subject[0] >= sent.index - 3 \
                 and subject[1].name_tokens and (ctx.last_speaker is None or ctx.last_speaker.text != subject[1].text):
             return subject[1]
@@ -1613,6 +1620,28 @@ class Extractor:
                 and ctx.last_quoted[0] >= sent.index - 12:
             return ctx.last_quoted[1]  # an interview goes on after a claim by "Arabiske kjelder"
         return ctx.last_speaker
+
+    def note_addressee(self, sent: Sent) -> None:
+        """A question to "du" that names a person ("Kva trur du , professor i økonomi Steinar Strøm ?") makes
+        that person the one who answers the unattributed quotes that follow."""
+        toks = sent.toks
+        if not toks or toks[-1].text != "?" or not any(t.low in self.lex.second_person for t in toks):
+            return
+        text = self.ctx.text
+        found = None
+        last = toks[-2].end if len(toks) >= 2 else sent.end
+        commas = [t.start for t in toks if t.text == ","]
+        for person in self.ctx.people:
+            for pos in person.mentions or [person.start]:
+                # the vocative closes the question after a comma: ", (professor i økonomi) Steinar Strøm ?"
+                if sent.start <= pos < sent.end and pos + len(person.name) == last \
+                        and text[pos:pos + len(person.name)] == person.name \
+                        and any(0 < pos - c <= 40 for c in commas):
+                    found = (pos, person)
+        if found is not None:
+            person = found[1]
+            self.addressee = (sent.index, Speaker(person.name, found[0], found[0] + len(person.name),
+                                                  self._role_of(person), "person", name_tokens=person.tokens))
 
     def verb_headline(self, sent: Sent, first: int) -> bool:
         """"Hevdar dei ikkje fekk opplæring": a headline opening with a reporting verb quotes the article's
@@ -1702,6 +1731,8 @@ class Extractor:
         first = _content_start(toks, 0)
         end = _content_end(toks, first, len(toks))
         question = toks[-1].text == "?" and head.ends_with_mark  # an interviewer's question, not a claim
+        if question:
+            self.note_addressee(head)
         if not question and end - first >= 1 and any(_is_word(t) for t in toks[first:end]):
             headline = not head.ends_with_mark
             att = Attribution(Speaker(""), first, end, None, None, "say", None, "unattributed")
