@@ -22,6 +22,8 @@ TOLERANCE_KM = {"exact": 25.0, "near": 40.0, "admin": 150.0, "country": 1000.0, 
 PRECISION_RANK = {"exact": 0, "near": 1, "admin": 2, "country": 3, "region": 4}
 TIME_PRECISION_RANK = {"minute": 0, "day": 1, "month": 2, "year": 3}
 PUBLICATION_SLACK = timedelta(days=3)
+CLASH = "Armed clash"
+TERRITORIAL = ("Government regains territory", "Non-state actor overtakes territory")
 
 
 def _km(a: Place, b: Place) -> float:
@@ -72,13 +74,55 @@ def actors_compatible(a: Event, b: Event) -> bool:
     return not ids_a or not ids_b or bool(ids_a & ids_b)
 
 
+def sub_types_compatible(a: Event, b: Event) -> bool:
+    """Same ACLED sub-event type, or two descriptions that can be of one event.
+
+    A clash and the change of territory it brought are one event (ACLED codes the territorial sub-type). The two
+    territorial sub-types exclude each other (IS taking a town and the army retaking it are two events), and so do
+    different types of event. Explosions described as different weapons (an air strike by one source, shells or a
+    bomb by another) can be one blast unless the reports name different perpetrators.
+    """
+    if a.sub_event_type == b.sub_event_type:
+        return True
+    if a.event_type != b.event_type:
+        return False
+    subs = {a.sub_event_type, b.sub_event_type}
+    if a.event_type == "Battles":
+        return CLASH in subs
+    if a.event_type == "Explosions/Remote violence":
+        first_a = a.actor1.canonical_id if a.actor1 else None
+        first_b = b.actor1.canonical_id if b.actor1 else None
+        return not (first_a and first_b and first_a != first_b)
+    return False
+
+
+def roles_reversed(a: Event, b: Event) -> bool:
+    """One report's perpetrator is the other's target: a strike and the retaliation are two events (a clash is not)."""
+    if a.sub_event_type == CLASH and b.sub_event_type == CLASH:
+        return False
+
+    def ids(actor: Actor | None, assoc: list[Actor]) -> set[str]:
+        return {x.canonical_id for x in [actor, *assoc] if x is not None and x.canonical_id}
+
+    first_a, second_a = ids(a.actor1, a.assoc_actor1), ids(a.actor2, a.assoc_actor2)
+    first_b, second_b = ids(b.actor1, b.assoc_actor1), ids(b.actor2, b.assoc_actor2)
+    crossed = bool(first_a & second_b) or bool(first_b & second_a)
+    return crossed and not (first_a & first_b)
+
+
 def compatible(a: Event, b: Event) -> bool:
     """Whether two reports can be of one event."""
-    if not a.sub_event_type or not b.sub_event_type or a.event_type != b.event_type:
+    if not a.sub_event_type or not b.sub_event_type or not sub_types_compatible(a, b):
         return False
     if a.historical != b.historical or a.negated != b.negated or a.hypothetical != b.hypothetical:
         return False
     if not (places_compatible(a.place, b.place) and times_compatible(a.time, b.time)):
+        return False
+    if a.article_id and a.article_id == b.article_id and a.sub_event_type == b.sub_event_type:
+        # Within one article, mentions of the same kind of event at one place and time are the headline, the lead and
+        # the later paragraphs telling one event, whoever each source blames for it.
+        return True
+    if roles_reversed(a, b):
         return False
     # Sources often disagree about who did it (an airstrike blamed on Russian or Syrian jets): the same kind of event
     # at the same precise spot and time is one event whatever actors the reports name.
@@ -95,19 +139,50 @@ def _same_spot(a: Place | None, b: Place | None) -> bool:
     return a.precision in precise and b.precision in precise and _km(a, b) <= TOLERANCE_KM["exact"]
 
 
-def merge_events(events: list[Event], articles: dict[str, Article], claims: dict[str, Claim]) -> list[MergedEvent]:
-    """Cluster ACLED-coded reports into events; each cluster becomes one MergedEvent with all its report ids."""
-    coded = [e for e in events if e.sub_event_type]
-    coded.sort(key=lambda e: (_interval(e.time) or (datetime.max, datetime.max))[0])
-    clusters: list[list[Event]] = []
-    for event in coded:
+def _cluster(items: list[list[Event]], fits) -> list[list[Event]]:
+    """Greedy clustering in time order: an item joins the first cluster every member of which it fits."""
+    clusters: list[list[list[Event]]] = []
+    for item in items:
         for cluster in clusters:
-            if all(compatible(event, other) for other in cluster):
-                cluster.append(event)
+            if all(fits(item, other) for other in cluster):
+                cluster.append(item)
                 break
         else:
-            clusters.append([event])
+            clusters.append([item])
+    return [[report for item in cluster for report in item] for cluster in clusters]
+
+
+def merge_events(events: list[Event], articles: dict[str, Article], claims: dict[str, Claim]) -> list[MergedEvent]:
+    """Cluster ACLED-coded reports into events; each cluster becomes one MergedEvent with all its report ids.
+
+    First the mentions within each article are clustered (headline, lead and later paragraphs of one event), then
+    these per-article events are merged across articles by their combined coding: the place most of an article's
+    mentions name, its most precise time, all its actors. So one vague mention ("i Idlib") does not keep an
+    article's event apart from another outlet's report of it.
+    """
+    coded = [e for e in events if e.sub_event_type]
+    coded.sort(key=lambda e: (_interval(e.time) or (datetime.max, datetime.max))[0])
+    by_article: dict[str, list[Event]] = {}
+    for event in coded:
+        by_article.setdefault(event.article_id, []).append(event)
+    local = [
+        cluster
+        for reports in by_article.values()
+        for cluster in _cluster([[r] for r in reports], lambda a, b: compatible(a[0], b[0]))
+    ]
+    local.sort(key=lambda c: min((_interval(r.time) or (datetime.max, datetime.max))[0] for r in c))
+    summaries = {id(c): _summary(c) for c in local}
+    clusters = _cluster(local, lambda a, b: compatible(summaries[id(a)], summaries[id(b)]))
     return [_merged(cluster, articles, claims) for cluster in clusters]
+
+
+def _summary(reports: list[Event]) -> Event:
+    """One article's reports of one event as a single event, for comparing with other articles' reports."""
+    event = _merged(reports, {}, {}).event
+    event.article_id = reports[0].article_id
+    event.assoc_actor1 = [a for r in reports for a in [r.actor1, *r.assoc_actor1] if a is not None]
+    event.assoc_actor2 = [a for r in reports for a in [r.actor2, *r.assoc_actor2] if a is not None]
+    return event
 
 
 def _most_common(values: list[str]) -> str | None:
@@ -125,9 +200,27 @@ def _best_actor(reports: list[Event], attr: str) -> Actor | None:
 
 def _merged(reports: list[Event], articles: dict[str, Article], claims: dict[str, Claim]) -> MergedEvent:
     sub = _most_common([r.sub_event_type or "" for r in reports]) or reports[0].sub_event_type
+    territorial = [r.sub_event_type for r in reports if r.sub_event_type in TERRITORIAL]
+    if territorial:
+        # ACLED: a clash that changed who holds the ground is coded as the change of territory.
+        sub = _most_common(territorial)
     lead = max((r for r in reports if r.sub_event_type == sub), key=lambda r: r.confidence)
     placed = [r.place for r in reports if r.place is not None]
-    place = min(placed, key=lambda p: (PRECISION_RANK.get(p.precision or "", 2), -(p.score or 0))) if placed else None
+    # The place most mentions name, then the most precise: one mention of the province does not outweigh three of
+    # the town.
+    named = Counter((p.name or p.text).lower() for p in placed)
+    place = (
+        min(
+            placed,
+            key=lambda p: (
+                -named[(p.name or p.text).lower()],
+                PRECISION_RANK.get(p.precision or "", 2),
+                -(p.score or 0),
+            ),
+        )
+        if placed
+        else None
+    )
     timed = [r.time for r in reports if r.time is not None and r.time.start is not None]
     own_times = [t for t in timed if t.anchor != "publication"] or timed
     time = (
