@@ -396,3 +396,11 @@ def test_an_interviewers_question_names_who_answers():
                        language="nn", source="DT")
     assert [(c.speaker, c.text) for c in claims] == [("Steinar Strøm", "Dei vert verande"),
                                                      ("Steinar Strøm", "Hellas må få restrukturert gjelda")]
+
+
+@pytest.mark.skipif(not _parsed(), reason="needs the trained Norwegian parser")
+def test_ifolge_takes_its_whole_object_from_the_parse():
+    [claim] = claims_of("Ifølge flere av de ansatte ved sykehuset i Bergen er situasjonen kritisk .")
+    assert claim.speaker == "flere av de ansatte ved sykehuset i Bergen"
+    [claim] = claims_of("Situasjonen er svært kritisk , ifølge flere av de ansatte ved sykehuset .")
+    assert claim.text == "Situasjonen er svært kritisk"

@@ -1535,6 +1535,11 @@ class Extractor:
             return None
         lex, toks = self.lex, sent.toks
         index = {t.start: n for n, t in enumerate(toks)}
+        if toks and toks[-1].text != "?":
+            for a in range(first, len(toks)):
+                according = self._according_parsed(toks, a, first, index)
+                if according is not None:
+                    return according
         for v in range(first, len(toks)):
             verb = lex.verb_at(toks, v)
             passive = verb is None and toks[v].low in lex.passive_participles
@@ -1588,6 +1593,35 @@ class Extractor:
             kind = verb[1] if verb else "say"
             return Attribution(sp, c, len(toks), toks[v], toks[v + width - 1], kind, channel, "parsed")
         return None
+
+    def _according_parsed(self, toks: list[Tok], a: int, first: int, index: dict[int, int]) -> Attribution | None:
+        """"Ifølge flere av de ansatte ved sykehuset er ...": the PUTFYLL of "ifølge" is the source, its subtree
+        the speaker phrase, the rest of the sentence the claim."""
+        lex = self.lex
+        if (toks[a].low,) not in lex.according_to:
+            return None
+        prep = self.dep_tokens.get(toks[a].start)
+        obj = next((c for c in prep.children if c.dep_ == "PUTFYLL"), None) if prep is not None else None
+        if obj is None:
+            return None
+        end_tok = obj.doc[obj.right_edge.i]
+        e = index.get(end_tok.idx)
+        if e is None or e - a > MAX_NP_TOKENS:
+            return None
+        start, end = toks[a + 1].start, toks[e].end
+        kind = {"PER": "person", "ORG": "organisation", "GPE_ORG": "organisation"}.get(obj.ent_type_, "role")
+        sp, j = self.patterns.np.parse(toks, a + 1)
+        if sp is None or j != e + 1:
+            sp = Speaker(self.ctx.text[start:end], start, end, None, kind)
+        if a == first:  # "Ifølge X er ..."
+            c0, c1 = e + 1, len(toks)
+            if c0 < c1 and toks[c0].text == ",":
+                c0 += 1
+        else:  # "... , ifølge X ."
+            c0, c1 = first, a - 1 if a > first and toks[a - 1].text == "," else a
+        if len([t for t in toks[c0:c1] if _is_word(t)]) < 3:
+            return None
+        return Attribution(sp, c0, c1, toks[a], toks[a], "say", None, "according")
 
     def _governs(self, verb: Token, comp_start: int) -> bool:
         """The "at" clause at ``comp_start`` is the verb's own object: its head climbs to the verb through
@@ -1773,6 +1807,21 @@ class Extractor:
             if chosen is None:
                 later = [c for c, s in attributed if c.start_char > claim.start_char]
                 chosen = later[0] if later else None
+            if chosen is None and why == "next":
+                # nobody speaks by name anywhere after: the person the article named last before the quote
+                person, pos = None, -1
+                for p in self.ctx.people:
+                    at = p.last_before(claim.start_char)
+                    if 0 <= at < claim.start_char and at > pos:
+                        person, pos = p, at
+                if person is not None:
+                    sp = Speaker(person.name, pos, pos + len(person.name), self._role_of(person), "person",
+                                 name_tokens=person.tokens)
+                    claim.speaker, claim.speaker_start_char, claim.speaker_end_char = sp.text, sp.start, sp.end
+                    claim.speaker_role, claim.speaker_kind = sp.role, "person"
+                    claim.relay = self.relay(sp, self.ctx.channels.get(sp.text))
+                    self.claims.append((claim, sent))
+                continue
             if chosen is None:
                 continue
             claim.speaker = chosen.speaker
