@@ -23,6 +23,7 @@ PRECISION_RANK = {"exact": 0, "near": 1, "admin": 2, "country": 3, "region": 4}
 TIME_PRECISION_RANK = {"minute": 0, "day": 1, "month": 2, "year": 3}
 PUBLICATION_SLACK = timedelta(days=3)
 CLASH = "Armed clash"
+BATTLES = "Battles"
 TERRITORIAL = ("Government regains territory", "Non-state actor overtakes territory")
 
 
@@ -118,9 +119,14 @@ def compatible(a: Event, b: Event) -> bool:
         return False
     if not (places_compatible(a.place, b.place) and times_compatible(a.time, b.time)):
         return False
-    if a.article_id and a.article_id == b.article_id and a.sub_event_type == b.sub_event_type:
+    if (
+        a.article_id
+        and a.article_id == b.article_id
+        and (a.sub_event_type == b.sub_event_type or a.event_type == BATTLES)
+    ):
         # Within one article, mentions of the same kind of event at one place and time are the headline, the lead and
-        # the later paragraphs telling one event, whoever each source blames for it.
+        # the later paragraphs telling one event, whoever each source blames for it (or names as the side that
+        # fought back when a town was taken).
         return True
     if roles_reversed(a, b):
         return False
