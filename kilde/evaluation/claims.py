@@ -144,6 +144,7 @@ DEV_BATCHES = {
     "dev6": (6, "held-out dev articles, batch 6 (annotated after a fifth freeze)"),
     "dev7": (7, "held-out dev articles, batch 7 (annotated after the final freeze)"),
     "dev8": (8, "held-out dev articles, batch 8 (annotated before the dependency-parse rules)"),
+    "dev9": (9, "held-out dev articles, batch 9 (annotated after the dependency-parse rules)"),
 }
 
 
