@@ -404,3 +404,11 @@ def test_ifolge_takes_its_whole_object_from_the_parse():
     assert claim.speaker == "flere av de ansatte ved sykehuset i Bergen"
     [claim] = claims_of("Situasjonen er svært kritisk , ifølge flere av de ansatte ved sykehuset .")
     assert claim.text == "Situasjonen er svært kritisk"
+
+
+def test_a_dash_paragraph_ending_in_a_question_is_the_interviewers_turn():
+    claims = claims_of("Jon Dal har skrive ei bok .\n- Idealet var å finne sinnsro .\nDet høyrest uoppnåeleg ut ?\n"
+                       "- Levereglane må forståast i sin kontekst .\nDei gir ikkje meining i dag , seier Dal .",
+                       language="nn", source="DT")
+    assert [c.text.split(" .")[0] for c in claims] == ["Levereglane må forståast i sin kontekst"]
+    assert claims[0].speaker == "Jon Dal"

@@ -1655,6 +1655,19 @@ class Extractor:
             return ctx.last_quoted[1]  # an interview goes on after a claim by "Arabiske kjelder"
         return ctx.last_speaker
 
+    def interviewer_turn(self, k: int) -> bool:
+        """A dash paragraph that ends in a question (the sentences up to the next dash, none of them
+        attributed) is the interviewer speaking, even when it opens with a statement."""
+        sents = self.sents
+        q = k + 1
+        while q < len(sents) and q - k < 4 and sents[q].toks and not sents[q].dash_opened \
+                and sents[q].ends_with_mark and not sents[q].quote_opened:
+            q += 1
+        if q == k + 1 or q >= len(sents) or not sents[q].dash_opened:
+            return False  # no next turn in sight: the paragraph's end is unknown
+        last = sents[q - 1].toks
+        return bool(last) and last[-1].text == "?"
+
     def note_addressee(self, sent: Sent) -> None:
         """A question to "du" that names a person ("Kva trur du , professor i økonomi Steinar Strøm ?") makes
         that person the one who answers the unattributed quotes that follow."""
@@ -1765,6 +1778,8 @@ class Extractor:
         first = _content_start(toks, 0)
         end = _content_end(toks, first, len(toks))
         question = toks[-1].text == "?" and head.ends_with_mark  # an interviewer's question, not a claim
+        if not question and head.ends_with_mark and self.interviewer_turn(head.index):
+            question = True  # "- Epiktet slår fast at ... . Dette må vere sunne ideal ?": the interviewer's turn
         if question:
             self.note_addressee(head)
         if not question and end - first >= 1 and any(_is_word(t) for t in toks[first:end]):
