@@ -38,3 +38,14 @@ def test_sample_scores_stay_above_a_floor():
     precision, recall, f1 = scores["all"].prf()
     assert f1 >= 0.6
     assert scores["all"].background_current <= 2
+
+
+def test_team_gold_matches_the_team_articles():
+    rows = load_gold([GOLD / "events_team.jsonl"])
+    articles = load_articles(rows)
+    assert len(articles) == len(rows) >= 5
+    for row in rows:
+        text = articles[row["article"]].text
+        for event in row["events"]:
+            assert text[event["start"] : event["end"]] == event["trigger"]
+            assert is_sub_event(event["sub_event_type"])
