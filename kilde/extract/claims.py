@@ -1583,7 +1583,8 @@ class Extractor:
             channel = self.patterns.interview_channel(toks, j, far) or self.patterns.channel(toks, j, far)[0]
             sp, e = self.patterns.np.parse(toks, s_idx, initial=(s_idx == first))
             end_char = subj.doc[right].idx + len(subj.doc[right])
-            if sp is None or sp.end is None or sp.end < end_char - 1 and subj.ent_type_ != "PER":
+            if sp is None or sp.end is None or sp.end > end_char + 1 \
+                    or sp.end < end_char - 1 and subj.ent_type_ != "PER":
                 start_char = toks[s_idx].start
                 text = self.ctx.text[start_char:end_char]
                 if len(text.split()) > MAX_NP_TOKENS:
