@@ -412,3 +412,10 @@ def test_a_dash_paragraph_ending_in_a_question_is_the_interviewers_turn():
                        language="nn", source="DT")
     assert [c.text.split(" .")[0] for c in claims] == ["Levereglane må forståast i sin kontekst"]
     assert claims[0].speaker == "Jon Dal"
+
+
+def test_a_fronted_channel_is_no_speaker():
+    [claim] = claims_of("Til NRK sier Ola Dal at situasjonen er alvorlig .")
+    assert claim.relay == ["Ola Dal", "NRK", "VG"]
+    [claim] = claims_of("Overfor Dagbladet bekrefter politiet at to er pågrepet .")
+    assert claim.speaker == "politiet" and claim.relay == ["politiet", "Dagbladet", "VG"]

@@ -410,6 +410,8 @@ class NPParser:
         tok = toks[i]
         if tok.low in lex.first_person:
             return None, i
+        if tok.cap and (tok.low in lex.channel_preps or tok.low in lex.role_preps or tok.low == "overfor"):
+            return None, i  # "Overfor Dagbladet bekrefter politiet": a fronted preposition opens no name
         if tok.low in lex.singular and i + 1 < n and toks[i + 1].cap and not lex.alias_at(toks, i + 1):
             e = _name_end(toks, i + 1, lex)
             after = toks[e] if e < n else None
@@ -907,6 +909,7 @@ class Patterns:
         lex = self.lex
         head = toks[first]
         if not head.cap or head.low in lex.not_speakers or head.low in lex.determiners \
+                or head.low in lex.channel_preps or head.low in lex.role_preps \
                 or head.low in lex.first_person or head.low in lex.singular or head.low in lex.plural:
             return None
         for v in range(first + 2, min(last, first + 6)):
@@ -1460,6 +1463,15 @@ class Extractor:
         if att.channel is None:  # "I et intervju med Aftenposten sier X at": the interviewer outside the claim
             att.channel = self.patterns.interview_channel(toks, 0, att.claim_start) \
                 or self.patterns.interview_channel(toks, att.claim_end, len(toks))
+        lead = _content_start(toks, 0)
+        if att.channel is None and att.claim_start > lead + 1 and toks[lead].low in ("til", "overfor", "to") \
+                and att.verb is not None:
+            # "Til NRK sier X at", "Overfor Dagbladet bekrefter politiet at": a fronted channel
+            verb_at = next((n for n, t in enumerate(toks) if t is att.verb), None)
+            if verb_at is not None and verb_at > lead:
+                channel, after = self.patterns.channel(toks, lead, verb_at)
+                if channel is not None and after == verb_at:
+                    att.channel = channel
         claim = self.make_claim(att, speaker, toks[first].start, toks[end - 1].end, direct, sents)
         if att.speaker.pronoun and att.speaker.start is not None and speaker is not att.speaker:
             # "sier han": the offsets point at the pronoun in this sentence, the name stays in `speaker`
