@@ -419,3 +419,9 @@ def test_a_fronted_channel_is_no_speaker():
     assert claim.relay == ["Ola Dal", "NRK", "VG"]
     [claim] = claims_of("Overfor Dagbladet bekrefter politiet at to er pågrepet .")
     assert claim.speaker == "politiet" and claim.relay == ["politiet", "Dagbladet", "VG"]
+
+
+def test_role_words_give_a_gender_too():
+    [claim] = claims_of("En talskvinne for politiet og politimester Per Hansen holdt pressekonferanse .\n"
+                        "Per Hansen svarte på spørsmål .\nHun sier at to personer er pågrepet .")
+    assert claim.speaker == "En talskvinne for politiet"

@@ -93,6 +93,7 @@ class Lexicon:
     max_alias: int = 1
     given_names: dict[str, str] = field(default_factory=dict)  # lower-case given name -> male | female
     pronoun_gender: dict[str, str] = field(default_factory=dict)  # "hun" -> female
+    gendered_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # female -> ("talskvinne", ...)
     interview_nouns: frozenset[str] = frozenset()
     authorities: frozenset[str] = frozenset()
     second_person: frozenset[str] = frozenset()
@@ -233,6 +234,7 @@ def lexicon(lang: str) -> Lexicon:
             lex.given_names.setdefault(str(name).lower(), gender)
         for word in (names.get("pronouns") or {}).get(gender) or []:
             lex.pronoun_gender[str(word).lower()] = gender
+        lex.gendered_roles[gender] = tuple(str(w).lower() for w in (names.get("roles") or {}).get(gender) or [])
     lex.interview_nouns = _words(sources.get("interview_nouns"))
     lex.second_person = _words(pronouns.get("second"))
     lex.authorities = _words(verbs_data.get("authorities"))
@@ -1281,11 +1283,16 @@ class Extractor:
             for cand in cands:  # "hun" skips the man named last: the nearest antecedent of her gender
                 if self.gender(cand) in (None, want):
                     return cand
-            person = self.person_of_gender(want, sp.start if sp.start is not None else sent.start)
+            before = sp.start if sp.start is not None else sent.start
+            person = self.person_of_gender(want, before)
             if person is not None:
                 return Speaker(person.name, person.start, person.end, self._role_of(person), "person",
                                name_tokens=person.tokens)
-            return cands[0] if cands else sp
+            for start, end, text, _head in reversed(ctx.role_mentions):  # "En talskvinne for politiet ... hun"
+                role = Speaker(text, start, end, text, "role")
+                if start < before and self.gender(role) == want:
+                    return role
+            return sp  # every antecedent in sight has the other gender: leave the pronoun unresolved
         if sp.kind == "person" and sp.name_tokens:
             person = ctx.person_for(sp.name_tokens, before=sp.start)
             if len(sp.name_tokens) >= 2 and (person is None or person.tokens == sp.name_tokens):
@@ -1347,9 +1354,15 @@ class Extractor:
 
     def gender(self, sp: Speaker) -> str | None:
         """"male" / "female" from the speaker's given name (kilde/lang/<lang>/given_names.yaml), else None."""
-        if sp.kind != "person" or not sp.name_tokens:
-            return None
-        return self.lex.given_names.get(sp.name_tokens[0].lower())
+        if sp.kind == "person" and sp.name_tokens:
+            gender = self.lex.given_names.get(sp.name_tokens[0].lower())
+            if gender is not None:
+                return gender
+        words = re.findall(r"\w+", f"{sp.role or ''} {sp.text if sp.kind == 'role' else ''}".lower())
+        for gender, stems in self.lex.gendered_roles.items():  # "talskvinne", "datteren", "faren"
+            if any(word.startswith(stem) or word.endswith(stem) for word in words for stem in stems):
+                return gender
+        return None
 
     def person_of_gender(self, want: str, before: int) -> Person | None:
         """The person of that gender whose name was written last before ``before``."""
