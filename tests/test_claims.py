@@ -326,7 +326,7 @@ def test_reportage_quotes_go_to_the_outlet_and_titles_back_to_the_named_speaker(
 
 def test_dialect_article_before_a_name_but_not_before_the_content():
     claims = claims_of("– Eg høyrde han i radioen , skriv ho Eli Sylta .\n"
-                       "Derfor meiner han Noreg må satse meir på jazz .", language="nn", source="DT")
+                       "Derfor meiner ho Noreg må satse meir på jazz .", language="nn", source="DT")
     assert [c.speaker for c in claims] == ["Eli Sylta", "Eli Sylta"]
 
 
