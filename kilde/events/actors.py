@@ -171,6 +171,12 @@ def find_actors(
                 i += 1
                 continue
         span = next((n for n in (3, 2, 1) if " ".join(lowers[i : i + n]) in table.anaphors), 0)
+        named = _apposition(lowers, i + span, table) if span else None
+        if named is not None:
+            # "gruppen Boko Haram", "styrken RSF": the common noun names the group right after it.
+            add(i, named[0], named[1], "alias")
+            i = named[0]
+            continue
         if span:
             types = table.anaphors[" ".join(lowers[i : i + span])]
             for prev in reversed([*(history or []), *found]):
@@ -200,6 +206,15 @@ def find_actors(
         add(idx[0], idx[-1] + 1, None, "ner")
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _apposition(lowers: list[str], at: int, table: ActorTable) -> tuple[int, ActorEntry] | None:
+    """A named table actor starting at token `at` (end index, entry), not the generic "rebels"."""
+    for n in range(min(table.max_len, len(lowers) - at), 0, -1):
+        entry = table.aliases.get(tuple(lowers[at : at + n]))
+        if entry is not None and entry.id != "rebels" and not (n == 1 and lowers[at] == "is"):
+            return at + n, entry
+    return None
 
 
 def to_actor(mention: ActorMention, violent: bool = True, table: ActorTable | None = None) -> Actor:

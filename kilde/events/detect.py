@@ -357,6 +357,23 @@ def _country_name(code: str) -> str | None:
     return getattr(country, "common_name", None) or country.name
 
 
+def _speaker_as_subject(
+    sent: Sentence, match: TriggerMatch, actors: list[ActorMention], lex: Lexicon, violent: bool, table: ActorTable
+) -> list[Actor]:
+    """ "FN-styrken sier at den har angrepet opprørerne": a pronoun subject in the reported clause is the speaker."""
+    lowers = sent.lowers()
+    aux = set(lex.cues.get("auxiliaries", []))
+    k = match.start - 1
+    while k >= 0 and lowers[k] in aux:
+        k -= 1
+    if k < 1 or lowers[k] not in set(lex.cues.get("speaker_pronouns", [])):
+        return []
+    if lowers[k - 1] not in set(lex.cues.get("complementizers", [])):
+        return []
+    named = [a for a in actors if a.end <= k - 1 and a.entry is not None]
+    return [to_actor(named[0], violent, table)] if named else []
+
+
 def _adjective_forces(sent: Sentence, match: TriggerMatch, table: ActorTable) -> list[Actor]:
     """ "israelske flyåtak", "russiske og syriske luftangrep": nationality adjectives before the trigger."""
     found: list[Actor] = []
@@ -466,6 +483,8 @@ def _event(
         actor1 = []
     if not actor1 and violent_code:
         actor1 = _adjective_forces(sent, match, table)
+    if not actor1 and violent_code:
+        actor1 = _speaker_as_subject(sent, match, actors, lex, violent, table)
     if entry.under_fire and (
         cue_in(lex.cues.get("battle", []), context)
         or cue_in(lex.cues.get("battle", []), previous_sent.lowers() if previous_sent else [])

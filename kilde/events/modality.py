@@ -7,7 +7,7 @@ angrep", "ingen angrep"), so "vil ikke stanse bombingen" leaves the bombing real
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -45,6 +45,12 @@ FILLERS = {
     "eventuelle",
     "possible",
     "ytterligere",
+    "lignende",
+    "liknende",
+    "liknande",
+    "tilsvarende",
+    "tilsvarande",
+    "similar",
     "a",
     "an",
     "new",
@@ -179,6 +185,8 @@ class Cues:
     conditional: list[tuple[str, ...]]
     future: list[tuple[str, ...]]
     denial: list[tuple[str, ...]]
+    purpose: list[tuple[str, ...]] = field(default_factory=list)
+    realised: list[tuple[str, ...]] = field(default_factory=list)
 
 
 @lru_cache(maxsize=8)
@@ -206,6 +214,8 @@ def cues(lang: str) -> Cues:
         historical_days=int(merged.get("historical_days", 365)),
         conditional=phrases("conditional"),
         future=phrases("future"),
+        purpose=phrases("purpose"),
+        realised=phrases("realised_purpose"),
         denial=phrases("denial"),
     )
 
@@ -227,6 +237,18 @@ def _find(lowers: list[str], lo: int, hi: int, phrases: list[tuple[str, ...]]) -
             if tuple(lowers[k : k + n]) == phrase and (best is None or k > best[0]):
                 best = (k, phrase)
     return best
+
+
+def _loose_find(lowers: list[str], phrases: list[tuple[str, ...]]) -> bool:
+    """Whether a phrase's words stand in order, others between allowed ("gikk [flere hundre studenter] ut")."""
+    for phrase in phrases:
+        k = 0
+        for word in lowers:
+            if word == phrase[k]:
+                k += 1
+                if k == len(phrase):
+                    return True
+    return False
 
 
 def _reaches(lowers: list[str], cue_end: int, trigger: int, nominal: bool) -> bool:
@@ -282,6 +304,8 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
                 lowers, lo, start, [("skal", "ha"), ("skal", "være"), ("skal", "vere")]
             ):
                 continue
+            if name == "hypothetical" and hit[1] in c.purpose and _loose_find(lowers[: hit[0]], c.realised):
+                continue  # "gikk ut i gatene for å protestere": going out to protest is protesting
             flags["negated" if name == "negation" else "hypothetical"] = True
             flags["cues"].append(" ".join(hit[1]))
     # Conditionals, threats and plans reach everything in their clause; future words the whole sentence.
