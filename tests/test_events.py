@@ -208,3 +208,39 @@ def test_history_carries_over_to_undated_sentences():
     )
     events = [e for e in events_of(text, published="2016-12-11") if e.sub_event_type]
     assert events and all(e.historical for e in events)
+
+
+def test_a_named_group_after_a_common_noun_is_the_actor():
+    [event] = events_of("I 2014 kidnappet den islamistiske gruppen Boko Haram 276 skolejenter fra Chibok.")
+    assert event.sub_event_type == "Abduction/forced disappearance" and event.actor1.canonical_id == "boko_haram"
+    [event] = events_of("Væpnede menn bortførte over 300 jenter fra en skole.")  # "væpnede" is a conflict cue
+    assert event.actor1.canonical_id == "unidentified_armed_group"
+
+
+def test_a_pronoun_subject_in_reported_speech_is_the_speaker():
+    [event] = events_of("FN-styrken Monusco sier at den har angrepet opprørernes stillinger med artilleri.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor1.canonical_id == "united_nations"
+
+
+def test_going_out_to_protest_is_protesting_and_planning_a_similar_attack_is_not_attacking():
+    [protest] = events_of("Flere hundre studenter gikk onsdag ut i gatene for å protestere mot regjeringen.")
+    assert protest.sub_event_type == "Peaceful protest" and protest.current
+    [planned] = [
+        e
+        for e in events_of("Soldatene pågrep to opprørere mistenkt for å ha planlagt et lignende angrep.")
+        if e.sub_event_type != "Arrests"
+    ]
+    assert planned.hypothetical
+
+
+def test_agreements_coups_and_fights_against_an_armed_side():
+    found = events_of("Regjeringen og ELN-geriljaen ble i forrige uke enige om å gjenoppta forhandlingene.")
+    assert coded(found) == ["Agreement"]  # the talks themselves are PLOVER CONSULT
+    assert events_of("Partiene ble enige om budsjettet.") == []  # no conflict in the sentence
+    assert "Non-state actor overtakes territory" not in coded(events_of("Hæren tok makten i et kupp i fjor."))
+    found = events_of(
+        "RSF har teke kontroll over basen etter fleire dagar med harde kampar mot den sudanske hæren.", lang="nn"
+    )
+    assert coded(found) == ["Non-state actor overtakes territory", "Armed clash"]
+    assert events_of("Partiet vil føre kamp mot korrupsjon.") == []

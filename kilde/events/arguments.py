@@ -249,6 +249,9 @@ def place_for(
         return (0 if marked else 1), PRECISION_RANK.get(p.precision or "", 1), abs(p.start_char - trigger_char)
 
     in_sentence = [p for p in places if sent.start <= p.start_char < sent.end and usable(p)]
+    # A region named without a locative word is a body that acts or speaks ("FN og EU har fordømt angrepet"), not
+    # where the event happened.
+    in_sentence = [p for p in in_sentence if p.precision != "region" or rank(p)[0] == 0]
     lo, hi = _segment(sent, trigger_char)
     in_segment = [p for p in in_sentence if lo <= p.start_char < hi]
     unresolved = _unresolved_place(sent, lo, hi, places) or _ner_place(result, lo, hi, places, exclude)

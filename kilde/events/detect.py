@@ -30,6 +30,9 @@ from kilde.events.text import Sentence, is_nominal, sentences
 from kilde.events.triggers import Lexicon, TriggerMatch, cue_in, find_triggers, lexicon
 from kilde.model import Actor, Article, Claim, Event, ExtractionResult, Place, Span
 
+ARMED_AFTER = {"mot", "against"}
+ARMED_TYPES = {"State forces", "Rebels", "Political militia", "Identity militia", "External/Other forces"}
+
 _BIG = re.compile(r"\b\d{1,3}(?:[. ]\d{3})+\b|\b\d{5,}\b")
 ARTICLE_CONTEXT_MIN = 3  # distinct conflict cues that make an article "about armed conflict"
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -187,6 +190,13 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             if made is not None:
                 candidates.append((match, *made))
         _share_subjects(candidates, lowers, history)
+        # "tok kontroll over Goma i 2012, men ble drevet ut året etter": a later trigger with no place of its own is
+        # where the sentence's earlier event is, not where the last sentence's was.
+        placed = [(m.start, e.place) for m, e, how in candidates if how == "sentence" and e.place is not None]
+        for match, event, how in candidates:
+            earlier = [place for start, place in placed if start < match.start]
+            if how == "context" and earlier:
+                event.place = earlier[-1]
         main = [e for m, e, _ in candidates if not m.entry.consequence and _acled(e)]
         found: dict[str, Event] = {}
         for match, event, place_how in candidates:
@@ -448,7 +458,11 @@ def _event(
 ) -> tuple[Event, str] | None:
     entry = match.entry
     if match.end < len(lowers) and lowers[match.end] in entry.after_block:
-        return None
+        # "kamp mot korrupsjon" is no fight, "kampar mot den sudanske hæren" is: an armed side right after keeps it.
+        against = [a for a in actors if match.end < a.start <= match.end + 3 and a.entry is not None]
+        durative = any(w in set(lex.cues.get("durative", [])) for w in lowers)  # "har kjempet mot X siden 2015"
+        if durative or not (lowers[match.end] in ARMED_AFTER and any(a.entry.type in ARMED_TYPES for a in against)):
+            return None
     context = [w for k, w in enumerate(lowers) if not (match.start <= k < match.end)]
     # A subheading ("Sammenstøt") is read with the paragraph it heads.
     following = [w for s in next_sents for w in s.lowers()] if len(lowers) <= 3 else []
