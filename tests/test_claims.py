@@ -425,3 +425,10 @@ def test_role_words_give_a_gender_too():
     [claim] = claims_of("En talskvinne for politiet og politimester Per Hansen holdt pressekonferanse .\n"
                         "Per Hansen svarte på spørsmål .\nHun sier at to personer er pågrepet .")
     assert claim.speaker == "En talskvinne for politiet"
+
+
+@pytest.mark.skipif(not _parsed(), reason="needs the trained Norwegian parser")
+def test_a_capitalised_sentence_opener_that_is_no_proper_noun_is_no_antecedent():
+    claims = claims_of("Agnes Duffy trekker sine dype drag .\nSammen med datteren nyter hun en kveld på puben .\n"
+                       "- Jeg har røkt siden jeg var fjorten , smiler hun .")
+    assert [c.speaker for c in claims] == ["Agnes Duffy"]

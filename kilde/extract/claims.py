@@ -297,6 +297,7 @@ class Context:
     last_quoted: tuple[int, Speaker] | None = None  # who the last direct quote was from
     channels: dict[str, str] = field(default_factory=dict)  # speaker -> channel named for it earlier
     definite_nouns: set[int] = field(default_factory=set)  # token starts the parse tags as singular definite nouns
+    proper_nouns: set[int] = field(default_factory=set)  # token starts the parse tags PROPN (empty: no parse)
 
     def person_for(self, tokens: tuple[str, ...], before: int | None = None) -> Person | None:
         """The fullest earlier name ending with (or equal to) ``tokens``: "Ringstad" -> "Lise Ringstad"."""
@@ -624,10 +625,14 @@ class NPParser:
 
     def name_kind(self, name_toks: list[Tok], has_role: bool) -> str:
         lex, ctx = self.lex, self.ctx
+        if ctx.proper_nouns and not has_role and not any(t.start in ctx.proper_nouns for t in name_toks):
+            return "organisation"  # "Sammen med datteren", "Foran TV-skjermen": capitalised, yet no name
         ner = {ctx.ent_kind.get(t.start) for t in name_toks} - {None}
         if "PER" in ner or has_role:
             return "person"  # a person's title beats a tagger that read the name as an organisation
         if ner & {"ORG", "GPE_ORG"}:
+            return "organisation"
+        if ner:  # "Ryk Italia", "Irland": the tagger read a place, a work or an event, not a person
             return "organisation"
         words = [t.low for t in name_toks if t.text != "."]
         if any(w in lex.org_words or any(w.endswith(o) for o in lex.org_words if len(o) > 5) for w in words):
@@ -1245,6 +1250,8 @@ class Extractor:
         for start, end, label in spans:
             for tok in tokenize(self.ctx.text[start:end], start):
                 self.ctx.ent_kind[tok.start] = label
+        if doc is not None and doc.has_annotation("TAG"):
+            self.ctx.proper_nouns = {t.idx for t in doc if t.pos_ == "PROPN"}
         if doc is not None and doc.has_annotation("MORPH"):
             self.ctx.definite_nouns = {t.idx for t in doc if t.pos_ == "NOUN" and t.morph.get("Definite") == ["Def"]
                                        and t.morph.get("Number") == ["Sing"]}
@@ -1281,7 +1288,7 @@ class Extractor:
             if want is None:
                 return cands[0] if cands else sp
             for cand in cands:  # "hun" skips the man named last: the nearest antecedent of her gender
-                if self.gender(cand) in (None, want):
+                if cand.kind in ("person", "role") and self.gender(cand) in (None, want):
                     return cand
             before = sp.start if sp.start is not None else sent.start
             person = self.person_of_gender(want, before)
