@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from kilde.events.actors import actor_table
+from kilde.events.actors import _tokens, actor_table
 from kilde.model import Article, Claim, Event
 
 WIRES_PATH = Path(__file__).with_name("wires.yaml")
@@ -74,12 +74,12 @@ ARTICLES = ("den ", "det ", "de ", "dei ", "the ")
 
 def _actor_source(text: str) -> tuple[str, str] | None:
     """A source named like a known actor ("observatoriet", "den israelske hæren"): (key, canonical name)."""
-    words = _norm(text)
+    words = " ".join(unicodedata.normalize("NFKC", text).lower().split())
     forms = [words] + [words[len(a) :] for a in ARTICLES if words.startswith(a)]
     for lang in ("nb", "nn", "en"):
         table = actor_table(lang)
         for form in forms:
-            tokens = tuple(form.split())
+            tokens = _tokens(form)
             entry = table.aliases.get(tokens)
             if entry is not None:
                 return f"actor:{entry.id}", entry.name
