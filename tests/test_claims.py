@@ -432,3 +432,11 @@ def test_a_capitalised_sentence_opener_that_is_no_proper_noun_is_no_antecedent()
     claims = claims_of("Agnes Duffy trekker sine dype drag .\nSammen med datteren nyter hun en kveld på puben .\n"
                        "- Jeg har røkt siden jeg var fjorten , smiler hun .")
     assert [c.speaker for c in claims] == ["Agnes Duffy"]
+
+
+def test_an_answer_after_a_question_goes_to_the_interviewee_not_to_whom_they_discuss():
+    claims = claims_of("Jon Dal har skrive ei bok om filosofi .\n- Idealet var å finne sinnsro , seier Dal .\n"
+                       "Seneca knytte seg gjerne til andre menneske .\nKlasseskilnad\n"
+                       "- På kva punkt skil Epiktet seg frå dei andre ?\n- Den største skilnaden er klassemessig .",
+                       language="nn", source="DT")
+    assert [c.speaker for c in claims] == ["Jon Dal", "Jon Dal"]

@@ -1680,6 +1680,11 @@ class Extractor:
         if self.addressee is not None and self.addressee[0] >= sent.index - 12 and (
                 self.addressee[0] > last_claim or ctx.last_speaker is self.addressee[1]):
             return self.addressee[1]  # "Kva trur du , professor X ?" / "- Dei vert verande ."
+        prev = self.sents[sent.index - 1].toks if sent.index > 0 else []
+        introduced = subject is not None and subject[0] == sent.index - 2  # "Berdahl er tilbakeholden . - Har ... ?"
+        if prev and prev[-1].text == "?" and ctx.last_quoted is not None and ctx.last_quoted[0] >= sent.index - 15 \
+                and ctx.last_quoted[1].kind == "person" and not introduced:
+            return ctx.last_quoted[1]  # an answer after a question: the interviewee, not a person they talked about
         if subject is not None and subject[0] > last_claim and subject[0] >= sent.index - 3 \
                 and subject[1].name_tokens and (ctx.last_speaker is None or ctx.last_speaker.text != subject[1].text):
             return subject[1]
