@@ -440,3 +440,9 @@ def test_an_answer_after_a_question_goes_to_the_interviewee_not_to_whom_they_dis
                        "- På kva punkt skil Epiktet seg frå dei andre ?\n- Den største skilnaden er klassemessig .",
                        language="nn", source="DT")
     assert [c.speaker for c in claims] == ["Jon Dal", "Jon Dal"]
+
+
+def test_a_colon_introduction_names_the_quote_on_the_next_line():
+    claims = claims_of("Jon Dal har skrive ei bok .\n- Epiktet skriv :\n« Kysser du barnet ditt , så hugs :\n"
+                       "Det er eit menneske eg kysser . »", language="nn", source="DT")
+    assert [(c.speaker, c.direct) for c in claims] == [("Epiktet", True)]

@@ -1240,6 +1240,7 @@ class Extractor:
         self.claims: list[tuple[Claim, Sent]] = []
         self.pending: list[tuple[Claim, Sent, str]] = []  # unattributed quotes resolved after the pass
         self.addressee: tuple[int, Speaker] | None = None  # the person an interviewer's question names
+        self.colon_speaker: tuple[int, Speaker] | None = None  # "X skriv :" before a quote
 
     def _read_entities(self, doc: Doc | None, result: ExtractionResult | None) -> None:
         spans: list[tuple[int, int, str]] = []
@@ -1516,6 +1517,12 @@ class Extractor:
                 k += 1
                 continue
             first = _content_start(toks, 0)
+            intro = self.colon_intro(sent)
+            if intro is not None:  # "Epiktet skriv :" introduces the quote on the next line; it says nothing itself
+                self.colon_speaker = (k, self.resolve(intro, sent))
+                consumed.add(k)
+                k += 1
+                continue
             if sent.dash_opened or sent.quote_opened and not self._quoted_name(toks):
                 k = self.quote_run(k, consumed)
                 continue
@@ -1680,6 +1687,8 @@ class Extractor:
         if self.addressee is not None and self.addressee[0] >= sent.index - 12 and (
                 self.addressee[0] > last_claim or ctx.last_speaker is self.addressee[1]):
             return self.addressee[1]  # "Kva trur du , professor X ?" / "- Dei vert verande ."
+        if self.colon_speaker is not None and self.colon_speaker[0] == sent.index - 1:
+            return self.colon_speaker[1]
         prev = self.sents[sent.index - 1].toks if sent.index > 0 else []
         introduced = subject is not None and subject[0] == sent.index - 2  # "Berdahl er tilbakeholden . - Har ... ?"
         if prev and prev[-1].text == "?" and ctx.last_quoted is not None and ctx.last_quoted[0] >= sent.index - 15 \
@@ -1692,6 +1701,20 @@ class Extractor:
                 and ctx.last_quoted[0] >= sent.index - 12:
             return ctx.last_quoted[1]  # an interview goes on after a claim by "Arabiske kjelder"
         return ctx.last_speaker
+
+    def colon_intro(self, sent: Sent) -> Speaker | None:
+        """"X skriv :", "- Han sa det slik :": a speaker and a reporting verb closed by a colon."""
+        toks = sent.toks
+        if len(toks) < 3 or toks[-1].text != ":":
+            return None
+        first = _content_start(toks, 0)
+        sp, j = self.patterns.np.parse(toks, first, initial=True)
+        if sp is None or j >= len(toks):
+            return None
+        verb = self.lex.verb_at(toks, j)
+        if verb is None or j + verb[0] != len(toks) - 1:
+            return None
+        return sp
 
     def interviewer_turn(self, k: int) -> bool:
         """A dash paragraph that ends in a question (the sentences up to the next dash, none of them
