@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from kilde.aggregate.corroboration import independent_sources, wire_of
+from kilde.aggregate.corroboration import independent_sources, is_anaphor, wire_of
 from kilde.aggregate.merge import compatible, merge_events
 from kilde.model import Actor, Article, Claim, Event, Place, Span, TimeSpan
 
@@ -211,6 +211,7 @@ def test_the_same_article_stored_twice_counts_once_and_anaphors_add_no_source():
     }
     reports = [report("e1", "a", ["c1"]), report("e2", "a", ["c2"]), report("e3", "b", ["c3"])]
     assert independent_sources(reports, arts, claims) == ["Leger uten grenser"]
+    assert is_anaphor("Organisasjonen") and is_anaphor("gruppa") and not is_anaphor("Russland")
 
 
 def test_a_spokesperson_speaks_for_the_organisation():

@@ -31,7 +31,7 @@ from kilde.model import Article, Claim, Event
 
 WIRES_PATH = Path(__file__).with_name("wires.yaml")
 # One word with a definite suffix ("Organisasjonen", "observatoriet", "Militsen") or "the <noun>": an anaphor.
-ANAPHOR = re.compile(r"^(?:[A-ZÆØÅa-zæøå][a-zæøå]{3,}(?:en|et|ene|ane|a)|[Tt]he [a-z]+)$")
+ANAPHOR = re.compile(r"^(?:[A-ZÆØÅa-zæøå][a-zæøå]{3,}(?:en|et|ene|ane)|[Tt]he [a-z]+)$")
 ANONYMOUS = ("en ", "ei ", "ein ", "eit ", "et ", "a ", "an ", "flere ", "fleire ", "several ", "kilder", "sources")
 
 
@@ -144,6 +144,18 @@ def origin(event: Event, article: Article | None, claims: dict[str, Claim]) -> t
     return f"src:{_norm(outlet)}", outlet
 
 
+def is_anaphor(name: str) -> bool:
+    """A bare definite noun that refers back ("Organisasjonen", "gruppa", "the group"), not a name ("Sweden")."""
+    word = name.strip().lower()
+    for lang in ("nb", "nn", "en"):
+        table = actor_table(lang)
+        if word in table.anaphors:
+            return True
+        if word in table.countries:
+            return False
+    return bool(ANAPHOR.match(name.strip()))
+
+
 def copy_key(article: Article | None, fallback: str) -> str:
     """One key per article copy: the wire story it relays, else its text (the same article printed twice is one)."""
     if article is None:
@@ -169,7 +181,7 @@ def independent_sources(events: list[Event], articles: dict[str, Article], claim
     for event in events:
         article = articles.get(event.article_id)
         key, name = origin(event, article, claims)
-        kind = "own" if _own_voice(key, name, article) else ("anaphor" if ANAPHOR.match(name.strip()) else "named")
+        kind = "own" if _own_voice(key, name, article) else ("anaphor" if is_anaphor(name) else "named")
         copies.setdefault(copy_key(article, event.article_id), []).append((kind, key, name))
     keys: dict[str, str] = {}
     text_keys: dict[str, str] = {}
