@@ -244,3 +244,9 @@ def test_agreements_coups_and_fights_against_an_armed_side():
     )
     assert coded(found) == ["Non-state actor overtakes territory", "Armed clash"]
     assert events_of("Partiet vil føre kamp mot korrupsjon.") == []
+
+
+def test_a_present_passive_without_a_time_is_generic_and_counts_and_kinds_are_no_event():
+    assert events_of("Et folk som bombes av motstanderen, vil støtte geriljaen.") == []
+    assert coded(events_of("Byen bombes nå av russiske fly, sier soldater.")) == ["Air/drone strike"]
+    assert events_of("Da økte antall angrep fra opprørerne mot soldatene kraftig.") == []

@@ -169,6 +169,8 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         for match in find_triggers(sent, lex):
             if match.start > 0 and lowers[match.start - 1] in lex.generic_before:
                 continue
+            if _generic_passive(match, lowers, sent, result, lang, lex):
+                continue
             made = _event(
                 match,
                 sent,
@@ -365,6 +367,21 @@ def _country_name(code: str) -> str | None:
     if country is None:
         return None
     return getattr(country, "common_name", None) or country.name
+
+
+def _generic_passive(
+    match: TriggerMatch, lowers: list[str], sent: Sentence, result: ExtractionResult, lang: str, lex: Lexicon
+) -> bool:
+    """ "Et folk som bombes av motstanderen": a present s-passive with no time of its own tells what happens in
+    general (a dated one, "Byen bombes nå", is kept)."""
+    if lang not in ("nb", "nn") or match.end - match.start != 1:
+        return False
+    word = lowers[match.start]
+    if not (word.endswith("es") and match.entry.lemma.endswith("e") and " " not in match.entry.lemma):
+        return False
+    if cue_in(lex.cues.get("present_markers", []), lowers):
+        return False
+    return not any(sent.start <= t.start_char < sent.end for t in result.times)
 
 
 def _speaker_as_subject(
