@@ -178,3 +178,16 @@ def test_gold_set_is_large_enough_and_scores():
     results = score(gold)
     assert results["all"]["accuracy"] >= 0.9
     assert results["held-out 2 (annotated last)"]["accuracy"] >= 0.85
+
+
+@pytest.mark.parametrize("text,lang,day", [
+    # A modal with a perfect infinitive reports a past act; the weekday lies behind a Saturday's publication.
+    ("Russiske soldater skal ha trukket seg tilbake fra landsbyene onsdag .", "nb", 11),
+    ("Soldatane skal ha drepe fleire menneske onsdag .", "nn", 11),
+    ("The rebels may have seized the town on Wednesday .", "en", 11),
+    # A plan with 'skal ha' + noun still lies ahead.
+    ("Styret skal ha møte onsdag .", "nb", 18),
+])
+def test_a_modal_perfect_puts_a_weekday_behind(text, lang, day):
+    (span,) = find_times(text, lang, datetime(2022, 5, 14), "day")
+    assert span.start == datetime(2022, 5, day)

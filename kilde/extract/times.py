@@ -260,6 +260,26 @@ def sentence_bounds(text: str, start: int, end: int, doc: Doc | None) -> tuple[i
 _BOUNDARY = re.compile(r"\n|(?<!\b\d)(?<!\b\d\d)[.!?]\s+(?=[A-ZÆØÅ«\"\-–])")
 
 
+def _reported_perfect(words: list[tuple[int, str]], tw: TimeWords) -> set[int]:
+    """Positions of a modal and its perfect auxiliary ("skal ... ha trukket", "may have seized").
+
+    A modal with a perfect infinitive reports or guesses a past act; read alone, the modal would
+    point a weekday forward.
+    """
+    found: set[int] = set()
+    for i, (pos, w) in enumerate(words):
+        if w not in tw.perfect_aux:
+            continue
+        # "skal ha trukket" is a perfect; "skal ha møte fredag" is a plan.
+        nxt = words[i + 1][1] if i + 1 < len(words) else ""
+        if tw.participle_endings and not nxt.endswith(tw.participle_endings):
+            continue
+        for mpos, mw in words[max(0, i - 4):i]:
+            if mw in tw.perfect_modals:
+                found.update((mpos, pos))
+    return found
+
+
 def tense_near(text: str, start: int, end: int, tw: TimeWords, doc: Doc | None) -> str | None:
     """'past' or 'future' as the verbs around an expression suggest; None when nothing does.
 
@@ -267,11 +287,12 @@ def tense_near(text: str, start: int, end: int, tw: TimeWords, doc: Doc | None) 
     """
     lo, hi = sentence_bounds(text, start, end, doc)
     words = [(m.start() + lo, m.group().lower()) for m in _WORD.finditer(text[lo:hi])]
+    perfect = _reported_perfect(words, tw)
     best_list: tuple[int, str] | None = None
     for pos, w in words:
         if start <= pos < end:
             continue
-        if w in tw.past_words:
+        if pos in perfect or w in tw.past_words:
             value = "past"
         elif w in tw.future_words or w in tw.present_words:
             value = "future"

@@ -66,6 +66,9 @@ class TimeWords:
         self.weak_past = tuple(tense.get("weak_past_suffixes") or [])
         self.weak_present = tuple(tense.get("weak_present_suffixes") or [])
         self.not_verbs = {norm(x) for x in tense.get("not_verbs") or []}
+        self.perfect_modals = {norm(x) for x in tense.get("perfect_modals") or []}
+        self.perfect_aux = {norm(x) for x in tense.get("perfect_aux") or []}
+        self.participle_endings = tuple(tense.get("participle_endings") or [])
         self.preposition_direction: dict[str, str] = _phrase_map(d.get("preposition_direction"))
         self.not_after_year = {norm(x) for x in d.get("not_after_year") or []}
         self.patterns = self._compile()
