@@ -143,3 +143,10 @@ def test_long_article_without_end_marks_is_fast_and_does_not_crash():
     found = places(text)
     assert time.perf_counter() - start < 5
     assert found["Homs"].precision == "near" and found["Aleppo"].country == "SY"
+
+
+def test_norwegian_transcriptions_find_the_english_gazetteer_form():
+    found = places("Ukrainske styrker tok kontroll over landsbyen Rubizjne nordøst for Kharkiv .\n"
+                   "Mange er drept i byen El Geneina i Vest-Darfur .")
+    assert found["Rubizjne"].name == "Rubizhne" and found["Rubizjne"].country == "UA"
+    assert found["Vest-Darfur"].country == "SD" and found["Vest-Darfur"].precision != "exact"

@@ -124,6 +124,7 @@ class Cues:
     not_places: frozenset[str]
     place_nouns: frozenset[str]
     place_noun_endings: tuple[str, ...]
+    respellings: tuple[tuple[str, str], ...] = ()
 
 
 _CUES: dict[str, Cues] = {}
@@ -147,6 +148,8 @@ def cues(lang: str) -> Cues:
             not_places=frozenset(str(w) for w in data.get("not_places") or []),
             place_nouns=frozenset(str(w).lower() for w in data.get("place_nouns") or []),
             place_noun_endings=tuple(str(w).lower() for w in data.get("place_noun_endings") or []),
+            respellings=tuple(sorted(((str(a), str(b)) for a, b in data.get("respellings") or []),
+                                     key=lambda p: len(p[0]), reverse=True)),
         )
     return _CUES[lang]
 
@@ -219,6 +222,21 @@ def strip_affixes(name: str, cues_: Cues) -> tuple[str, bool]:
     return name, False
 
 
+def respell(name: str, respellings: tuple[tuple[str, str], ...]) -> str:
+    """Apply the language's transcription pairs, longest first, left to right, keeping an initial capital."""
+    out, i = [], 0
+    while i < len(name):
+        for src, dst in respellings:
+            if name[i:].lower().startswith(src.lower()):
+                out.append(dst[:1].upper() + dst[1:] if name[i].isupper() else dst)
+                i += len(src)
+                break
+        else:
+            out.append(name[i])
+            i += 1
+    return "".join(out)
+
+
 def lookup_forms(gaz: Gazetteer, name: str, cues_: Cues) -> tuple[str, bool, list[tuple[Entry, float]]]:
     """Look a name up as written, without admin affixes, and without a genitive -s ("Norges", "Cubas").
 
@@ -230,6 +248,11 @@ def lookup_forms(gaz: Gazetteer, name: str, cues_: Cues) -> tuple[str, bool, lis
     if admin and gaz.lookup(name):
         base, admin = name, False
     options = dict((e.key, (e, m)) for e, m in gaz.lookup(base))
+    if not options and cues_.respellings:
+        # A Norwegian transcription of a foreign name ("Rubizjne", "Vest-Darfur") under its English form.
+        respelled = respell(base, cues_.respellings)
+        if respelled != base:
+            options = dict((e.key, (e, m - 0.05)) for e, m in gaz.lookup(respelled))
     stem = base
     for ending in ("'s", "’s", "s'", "'", "s"):
         if base.endswith(ending) and len(base) >= len(ending) + 2:
