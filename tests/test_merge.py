@@ -288,3 +288,13 @@ def test_samples_wire_copies_count_once_and_kafr_nabl_reports_merge():
     assert kafr_nabl.event.sub_event_type == "Air/drone strike"
     assert kafr_nabl.corroboration >= 2 and kafr_nabl.sources.count("Syrian Observatory for Human Rights") == 1
     assert "Reuters" in kafr_nabl.sources
+
+
+def test_fatalities_take_each_articles_toll_and_the_most_conservative_across_sources():
+    reports = [
+        report("e1", "nrk", fatalities=23),
+        report("e2", "nrk", fatalities=5, evidence="Blant de drepte skal det være fem barn."),  # part of the toll
+        report("e3", "reuters", fatalities=31, evidence="Air strikes killed at least 31 people."),
+    ]
+    [merged] = merge_events(reports, {}, {})
+    assert merged.event.fatalities_best == 23

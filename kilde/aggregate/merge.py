@@ -204,6 +204,16 @@ def _best_actor(reports: list[Event], attr: str) -> Actor | None:
     return next(a for a in actors if (a.canonical_id or a.text) == top)
 
 
+def _conservative(reports: list[Event], figure) -> int | None:
+    """The smallest of each article's largest figure."""
+    per_article: dict[str, int] = {}
+    for report in reports:
+        value = figure(report)
+        if value is not None:
+            per_article[report.article_id] = max(value, per_article.get(report.article_id, value))
+    return min(per_article.values(), default=None)
+
+
 def _merged(reports: list[Event], articles: dict[str, Article], claims: dict[str, Claim]) -> MergedEvent:
     sub = _most_common([r.sub_event_type or "" for r in reports]) or reports[0].sub_event_type
     territorial = [r.sub_event_type for r in reports if r.sub_event_type in TERRITORIAL]
@@ -240,11 +250,11 @@ def _merged(reports: list[Event], articles: dict[str, Article], claims: dict[str
         if own_times
         else None
     )
-    deaths = [r for r in reports if r.fatalities_best is not None or r.fatalities_low is not None]
-    # ACLED: the most conservative reported figure.
-    best = min((r.fatalities_best if r.fatalities_best is not None else r.fatalities_low for r in deaths), default=None)
-    low = min((r.fatalities_low for r in deaths if r.fatalities_low is not None), default=None)
-    high = min((r.fatalities_high for r in deaths if r.fatalities_high is not None), default=None)
+    # ACLED: the most conservative reported figure, across sources. Within one article a smaller figure is mostly a
+    # part of the toll ("blant de drepte fem barn"), so each article gives its largest and the smallest of those wins.
+    best = _conservative(reports, lambda r: r.fatalities_best if r.fatalities_best is not None else r.fatalities_low)
+    low = _conservative(reports, lambda r: r.fatalities_low)
+    high = _conservative(reports, lambda r: r.fatalities_high)
     sources = independent_sources(reports, articles, claims)
     confidence = 1.0
     for r in reports:
