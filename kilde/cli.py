@@ -13,7 +13,7 @@ import csv
 import json
 import logging
 import sys
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -189,9 +189,14 @@ def extract(
         raise typer.Exit(1)
 
 
+def _day(value: date | None) -> date | None:
+    """A day from an option: click's DateTime gives a datetime, newer typer a date."""
+    return value.date() if isinstance(value, datetime) else value
+
+
 def _event_filter(type_, sub_type, actor, place, since, until, text, all_, limit, offset=0) -> EventFilter:
     return EventFilter(event_type=type_, sub_event_type=sub_type, actor=actor, place=place,
-                       since=since.date() if since else None, until=until.date() if until else None,
+                       since=_day(since), until=_day(until),
                        text=text, include_historical=all_, limit=limit, offset=offset)
 
 

@@ -69,6 +69,11 @@ def test_events_formats(store_dir: Path):
     assert len(as_json) == len(as_csv)
     table = kilde("events", "--format", "table", cwd=store_dir)
     assert table.returncode == 0 and "event(s)" in table.stdout
+    window = kilde("events", "--all", "--since", "2016-01-01", "--until", "2030-12-31", "--format", "json",
+                   cwd=store_dir)
+    assert window.returncode == 0 and 0 < len(json.loads(window.stdout)) <= len(as_json)
+    later = kilde("events", "--all", "--since", "2100-01-01", "--format", "json", cwd=store_dir)
+    assert later.returncode == 0 and json.loads(later.stdout) == []
     bad = kilde("events", "--since", "yesterday", cwd=store_dir)
     assert bad.returncode != 0 and "since" in bad.stderr
 
