@@ -25,7 +25,7 @@ from rich.table import Table
 
 from kilde.evaluation import register_all
 from kilde.ingest import ReadOptions, Rejected, read_paths
-from kilde.model import Article, Event
+from kilde.model import Article, Event, MergedEvent
 from kilde.operations import RunReport, ingest_paths, process_store
 from kilde.store import EventFilter, default_db, open_store
 
@@ -267,6 +267,24 @@ def events(
         out.print(table)
 
 
+def _show_merged(group: MergedEvent, store) -> None:
+    """A merged id (from `kilde events --merged`): its coding and the article reports behind it."""
+    row = _event_summary(group.event)
+    out.print(f"[bold]{row['event_type'] or group.event.plover_category} / {row['sub_event_type']}[/bold]  "
+              f"merged event {group.id}")
+    for key in ("date", "actor1", "actor2", "place", "fatalities", "flags"):
+        if row[key] != "":
+            out.print(f"  {key:11} {row[key]}")
+    out.print(f"  {'sources':11} {group.corroboration} independent: {', '.join(group.sources)}")
+    out.print("\n[bold]reports[/bold] (kilde show <id> for each)")
+    for report_id in group.report_ids:
+        report = store.get_event(report_id)
+        result = store.get_result(report.article_id) if report else None
+        label = (f"{result.article.source or '?'}, {result.article.published_label or 'undated'}: "
+                 f"{result.article.title or result.article.id}") if result else ""
+        out.print(f"  {report_id}  {label}", highlight=False)
+
+
 @app.command()
 def show(
     event_id: Annotated[str, typer.Argument(help="An event id from `kilde events`.")],
@@ -275,6 +293,9 @@ def show(
     """One event: its coding, the claims behind it and its evidence sentences in the article."""
     with open_store(db) as store:
         event = store.get_event(event_id)
+        if event is None and (group := store.get_merged_event(event_id)) is not None:
+            _show_merged(group, store)
+            return
         if event is None:
             err.print(f"no event {event_id!r} in {db}")
             raise typer.Exit(1)

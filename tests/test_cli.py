@@ -91,6 +91,15 @@ def test_show_an_event_with_its_evidence(store_dir: Path):
     assert done.returncode == 0 and "evidence" in done.stdout
 
 
+def test_show_a_merged_event_lists_its_reports(store_dir: Path):
+    merged = json.loads(kilde("events", "--merged", "--format", "json", cwd=store_dir).stdout)
+    if not merged:
+        pytest.skip("no events coded yet")
+    done = kilde("show", merged[0]["id"], cwd=store_dir)
+    assert done.returncode == 0 and "merged event" in done.stdout
+    assert all(report_id in done.stdout for report_id in merged[0]["report_ids"])
+
+
 def test_exports(store_dir: Path):
     acled = kilde("export", "--format", "acled-csv", cwd=store_dir)
     header = next(csv.reader(io.StringIO(acled.stdout)))
