@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 from typing import IO
 
+import pycountry
+
 from kilde.export.rows import EventRow
+from kilde.extract.gazetteer import load_gazetteer
 from kilde.model import Actor
 
 COLUMNS = [
@@ -28,6 +31,21 @@ DISORDER = {
     "Protests": "Demonstrations", "Strategic developments": "Strategic developments",
 }
 DAY_PRECISIONS = {"minute", "hour", "part_of_day", "day"}
+
+
+def iso_numeric(iso2: str) -> int | str:
+    """ACLED's ``iso`` is the ISO 3166-1 numeric code (Syria 760), not the two-letter one."""
+    country = pycountry.countries.get(alpha_2=iso2.upper())
+    return int(country.numeric) if country else ""
+
+
+def country_name(iso2: str) -> str:
+    """ACLED's ``country`` is a name; the gazetteer's English one reads best ("Syria", not "Syrian Arab Republic")."""
+    entry = load_gazetteer().country(iso2)
+    if entry is not None:
+        return entry.name
+    country = pycountry.countries.get(alpha_2=iso2.upper())
+    return getattr(country, "common_name", None) or country.name if country else iso2
 
 
 def inter_code(actor: Actor | None) -> int | str:
@@ -76,8 +94,8 @@ def acled_record(row: EventRow) -> dict:
         else (i1 * 10 if isinstance(i1, int) else ""),
         "civilian_targeting": "Civilian targeting" if e.actor2 and (e.actor2.actor_type or "").lower()
         == "civilians" else "",
-        "iso": place.country if place and place.country else "",
-        "country": place.country if place else "",
+        "iso": iso_numeric(place.country) if place and place.country else "",
+        "country": country_name(place.country) if place and place.country else "",
         "admin1": place.admin1 or "" if place else "",
         "location": (place.name or place.text) if place else "",
         "latitude": place.latitude if place and place.latitude is not None else "",
