@@ -20,6 +20,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -313,7 +314,7 @@ def show(
         out.print(f"  {'time':11} {event.time.text!r} -> {event.time.start} .. {event.time.end} "
                   f"({event.time.precision}{', uncertain' if event.time.uncertain else ''})")
     out.print(f"  {'confidence':11} {event.confidence:.2f}")
-    out.print(f"  {'article':11} {article.title or article.id} — {article.source or '?'}, "
+    out.print(f"  {'article':11} {escape(article.title or article.id)} — {escape(article.source or '?')}, "
               f"{article.published_label or 'undated'}")
     if merged and len(merged.report_ids) > 1:
         out.print(f"  {'reports':11} {len(merged.report_ids)} ({merged.corroboration} independent source(s): "
@@ -323,10 +324,11 @@ def show(
         claim = claims.get(claim_id)
         if claim:
             badges = [claim.verification] + (["hedged: " + (claim.hedge or "yes")] if claim.hedged else [])
-            out.print(f"  claim       {' → '.join(claim.relay) or claim.speaker}  [{', '.join(badges)}]")
+            out.print(f"  claim       {escape(' → '.join(claim.relay) or claim.speaker or '')}  "
+                      f"\\[{escape(', '.join(badges))}]", highlight=False)
     out.print("\n[bold]evidence[/bold]")
     for span in event.evidence:
-        out.print(f"  «{span.text}»  [{span.start_char}:{span.end_char}]", highlight=False)
+        out.print(f"  «{escape(span.text)}»  \\[{span.start_char}:{span.end_char}]", highlight=False)
     _print_extractions(result, event)
 
 
@@ -385,8 +387,9 @@ def search(
     with open_store(db) as store:
         hits = store.search_articles(query, limit)
     for article, snippet in hits:
-        out.print(f"[bold]{article.id}[/bold] {article.source or '?'} {article.published_label or ''}  "
-                  f"{article.title or ''}\n    {snippet}", highlight=False)
+        # Article words are text, not markup: rich would swallow the snippet's "[drept]" as a tag.
+        out.print(f"[bold]{article.id}[/bold] {escape(article.source or '?')} {article.published_label or ''}  "
+                  f"{escape(article.title or '')}\n    {escape(snippet)}", highlight=False)
     if not hits:
         err.print("no matches")
 

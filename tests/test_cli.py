@@ -121,6 +121,9 @@ def test_exports(store_dir: Path):
 def test_search(store_dir: Path):
     done = kilde("search", "Palmyra", cwd=store_dir)
     assert "[Palmyra]" in done.stdout
+    # A lowercase hit is printed as text, not eaten as a rich markup tag.
+    lower = kilde("search", "kontroll", cwd=store_dir)
+    assert "[kontroll]" in lower.stdout
 
 
 def test_bad_input_is_reported_and_the_rest_is_stored(tmp_path: Path):
