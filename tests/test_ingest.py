@@ -129,6 +129,15 @@ def test_latin1_text_is_decoded_by_detection(tmp_path: Path):
     assert not rejected and "første" in article.text and "går" in article.text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_text_with_a_byte_order_mark_is_read(tmp_path: Path, encoding: str):
+    path = tmp_path / "notepad.txt"
+    text = "date 2016-12-11\nSoldatene rykket inn i byen, sier hæren."
+    path.write_bytes(("\ufeff" + text if encoding == "utf-16-be" else text).encode(encoding))
+    [article], rejected = read(path)
+    assert not rejected and article.text == "Soldatene rykket inn i byen, sier hæren."
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

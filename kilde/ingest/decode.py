@@ -15,7 +15,21 @@ def looks_binary(data: bytes) -> bool:
     return bool(head) and control / len(head) > 0.05
 
 
+# Byte-order marks of UTF-16/32 text (Notepad's "Unicode"), whose NUL bytes would look binary.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def decode_bytes(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                break
+            if text and not looks_binary(text.encode("utf-8")):
+                return text
+            break
     if looks_binary(data):
         raise InputError("binary data, not text")
     if data.startswith(b"\xef\xbb\xbf"):
