@@ -446,3 +446,21 @@ def test_a_colon_introduction_names_the_quote_on_the_next_line():
     claims = claims_of("Jon Dal har skrive ei bok .\n- Epiktet skriv :\n« Kysser du barnet ditt , så hugs :\n"
                        "Det er eit menneske eg kysser . »", language="nn", source="DT")
     assert [(c.speaker, c.direct) for c in claims] == [("Epiktet", True)]
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Ifølge kilder i hæren skal minst 15 soldater ha falt det siste døgnet . Opplysningen er ikke bekreftet "
+     "av myndighetene .", "nb"),
+    ("Hæren seier at 203 terroristar vart drepne i operasjonen .\nOpplysningane er ikkje stadfesta av "
+     "uavhengige kjelder .", "nn"),
+])
+def test_a_short_sentence_after_a_claim_can_leave_it_unconfirmed(text, language):
+    [claim] = claims_of(text, language=language)
+    assert claim.verification == "unconfirmed"
+
+
+def test_a_later_unconfirmed_remark_does_not_reach_back_past_the_next_sentence():
+    text = ("Ifølge hæren er 15 soldater drept . Kampene fortsatte hele natten i byen . "
+            "Opplysningen er ikke bekreftet .")
+    [claim] = claims_of(text)
+    assert claim.verification == "unstated"

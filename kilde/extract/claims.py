@@ -1563,8 +1563,25 @@ class Extractor:
                     self.note_addressee(sent)
             k += 1
         self.resolve_pending()
+        self.verify_from_next_sentence(consumed)
         claims = sorted((c for c, _ in self.claims), key=lambda c: c.start_char)
         return claims
+
+    def verify_from_next_sentence(self, consumed: set[int]) -> None:
+        """"Opplysningen er ikke bekreftet." after a claim marks that claim unconfirmed.
+
+        Only a short sentence that is no claim itself, right after the claim's sentence, and only
+        claims whose own sentence left the verification unstated.
+        """
+        for k in range(1, len(self.sents)):
+            sent, prev = self.sents[k], self.sents[k - 1]
+            if k in consumed or not sent.toks or sum(_is_word(t) for t in sent.toks) > 12:
+                continue
+            if find_verification(sent.toks, self.lex.lang) != "unconfirmed":
+                continue
+            for claim, _ in self.claims:
+                if claim.verification == "unstated" and prev.start <= claim.end_char <= prev.end:
+                    claim.verification = "unconfirmed"
 
     def parsed(self, sent: Sent, first: int) -> Attribution | None:
         """What the word patterns miss, from the dependency parse: the SUBJ of a reporting verb with an
