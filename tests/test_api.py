@@ -339,6 +339,9 @@ def test_event_page_marks_the_evidence(api, ids):
     assert "badge-hedged" in page and "badge-verification-unconfirmed" in page
     lone = api.get(f"/events/{ids['oslo']}", params={"lang": "en"})  # no claims, one report
     assert lone.status_code == 200 and "Rundt 5000" in lone.text and "Other reports" not in lone.text
+    assert "1</strong> independent source:" in lone.text and "· 1 report</p>" in lone.text
+    both = api.get(f"/events/{ids['vg']}", params={"lang": "nb"}).text
+    assert "2</strong> uavhengige kilder:" in both and "· 2 rapporter</p>" in both
 
 
 def test_article_page_marks_all_records(api, ids):
