@@ -340,6 +340,8 @@ def test_event_page_marks_the_evidence(api, ids):
     lone = api.get(f"/events/{ids['oslo']}", params={"lang": "en"})  # no claims, one report
     assert lone.status_code == 200 and "Rundt 5000" in lone.text and "Other reports" not in lone.text
     assert "1</strong> independent source:" in lone.text and "· 1 report</p>" in lone.text
+    # Nothing checked the claim, so the badge says only that no source disputes or hedges it.
+    assert "badge-verified" in lone.text and "Undisputed" in lone.text and ">Verified<" not in lone.text
     both = api.get(f"/events/{ids['vg']}", params={"lang": "nb"}).text
     assert "2</strong> uavhengige kilder:" in both and "· 2 rapporter</p>" in both
 
