@@ -191,3 +191,20 @@ def test_gold_set_is_large_enough_and_scores():
 def test_a_modal_perfect_puts_a_weekday_behind(text, lang, day):
     (span,) = find_times(text, lang, datetime(2022, 5, 14), "day")
     assert span.start == datetime(2022, 5, day)
+
+
+@pytest.mark.parametrize("text,lang,start", [
+    ("Minst 15 soldater har falt det siste døgnet .", "nb", datetime(2023, 6, 14)),
+    ("Mange er drept den siste måneden .", "nb", datetime(2023, 5, 15)),
+    ("Fleire er drepne den siste veka .", "nn", datetime(2023, 6, 8)),
+    ("Over 100 people died over the past week .", "en", datetime(2023, 6, 8)),
+])
+def test_the_last_unit_is_a_range_up_to_publication(text, lang, start):
+    (span,) = find_times(text, lang, datetime(2023, 6, 15), "day")
+    assert span.kind == "range" and span.start == start and span.end == datetime(2023, 6, 16)
+
+
+@pytest.mark.parametrize("text,lang", [("Han er den siste dagen i jobben .", "nb"),
+                                       ("Mange er drept de siste dagene .", "nb")])
+def test_a_last_day_or_a_few_days_is_no_range(text, lang):
+    assert find_times(text, lang, datetime(2023, 6, 15), "day") == []

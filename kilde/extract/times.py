@@ -719,7 +719,9 @@ def make_resolver(f: Found, text: str, tw: TimeWords, doc: Doc | None) -> None:
 
         f.resolver = resolve_ago
     elif rule == "last_n":
-        n = tw.numbers.value(g["n"])
+        if not g.get("n") and (_n(g["ln"]) not in tw.last_one or _n(g["unit"]) in tw.last_one_not_units):
+            return  # "de siste dagene": a few, not one; "den siste dagen i jobben": his last day
+        n = tw.numbers.value(g["n"]) if g.get("n") else 1
         unit = tw.unit(g["unit"])
         if n is None or unit is None:
             return

@@ -54,6 +54,8 @@ class TimeWords:
         self.century_relative: dict[str, int] = _phrase_map(d.get("century_relative"))
         self.ordinals: dict[str, int] = _phrase_map(d.get("ordinals"))
         self.last_n = [norm(x) for x in d.get("last_n") or []]
+        self.last_one = [norm(x) for x in d.get("last_one") or []]
+        self.last_one_not_units = {norm(x) for x in d.get("last_one_not_units") or []}
         self.since = [norm(x) for x in d.get("since") or []]
         self.age_words = {norm(x) for x in d.get("age_words") or []}
         self.age_verbs = {norm(x) for x in d.get("age_verbs") or []}
@@ -149,7 +151,9 @@ class TimeWords:
             "ago": rf"{L}(?:(?:{ago_before})\s+)?(?P<n>{num})\s+(?P<unit>{unit})\s+(?:{ago_after}){R}",
             "ahead": rf"{L}(?:{ahead})\s+(?P<n>{num})\s+(?P<unit>{unit}){R}",
             # "de siste fire årene"
-            "last_n": rf"{L}(?P<ln>{alternation(self.last_n)})\s+(?P<n>{num})\s+(?P<unit>{unit}){R}",
+            # "det siste døgnet", "over the past week": one unit back from the anchor
+            "last_n": rf"{L}(?P<ln>{alternation(self.last_n + self.last_one)})\s+(?:(?P<n>{num})\s+)?"
+                      rf"(?P<unit>{unit}){R}",
             # "i tre dager", "på 30 år", "100 dagar"
             "duration": rf"{L}(?:(?P<prep>i|på|over|gjennom|etter|in|for|during)\s+)?(?P<n>{num})\s+"
                         rf"(?P<unit>{unit}){R}",
