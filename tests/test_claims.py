@@ -464,3 +464,9 @@ def test_a_later_unconfirmed_remark_does_not_reach_back_past_the_next_sentence()
             "Opplysningen er ikke bekreftet .")
     [claim] = claims_of(text)
     assert claim.verification == "unstated"
+
+
+def test_a_clause_before_comma_verb_pronoun_is_never_the_speaker():
+    # "X , sier han til Ukrinform": X is what was said; an unresolved 'han' gives no claim rather than speaker X.
+    claims = claims_of("Det fantes ingen militære mål i området , sier han til Ukrinform .")
+    assert all(not c.speaker.startswith("Det fantes") for c in claims)

@@ -897,6 +897,11 @@ class Patterns:
                 j = k
         if toks[j].text == ",":
             j += 1
+            v = lex.verb_at(toks, j)
+            p = j + v[0] if v is not None else last
+            if p + 1 < last and (toks[p].low in lex.singular or toks[p].low in lex.plural) \
+                    and (toks[p + 1].text in END_MARKS or toks[p + 1].low in lex.channel_preps):
+                return None  # "Det fantes ingen mål , sier han til NTB .": the clause is the quote, not a speaker
         # "X har (mange ganger) gjort det klart at", "X vil likevel hevde"
         k = j
         if k < last and toks[k].low in ("har", "hadde", "has", "had", "vil", "skal", "kan", "will"):
