@@ -36,6 +36,7 @@ class ActorTable:
     adjectives: set[str]
     anaphors: dict[str, list[str]]  # word -> actor types it may refer to
     by_id: dict[str, ActorEntry] = field(default_factory=dict)
+    place_nouns: tuple[str, ...] = ()  # "landsbyen", "town of": the name after one is a place, never an actor
 
     def forces_of(self, country: str) -> ActorEntry:
         """The table's entry for a country's armed forces when it has one (Syria -> syrian_government_forces)."""
@@ -77,6 +78,7 @@ def actor_table(lang: str) -> ActorTable:
     countries: dict[str, str] = {}
     adjectives: set[str] = set()
     anaphors: dict[str, list[str]] = {}
+    place_nouns: list[str] = []
     for code in _languages(lang):
         data: dict[str, Any] = load_data(code, "actors") or {}
         for raw in data.get("actors") or []:
@@ -97,11 +99,14 @@ def actor_table(lang: str) -> ActorTable:
             for adj in raw.get("adjectives") or []:
                 countries[str(adj).lower()] = raw["name"]
                 adjectives.add(str(adj).lower())
+        place_nouns.extend(str(w).lower() for w in data.get("place_nouns") or [])
         for raw in data.get("anaphors") or []:
             for word in raw.get("words") or []:
                 anaphors[str(word).lower()] = list(raw.get("types") or [])
     max_len = max((len(k) for k in aliases), default=1)
-    return ActorTable(aliases, max_len, prefixes, force_nouns, countries, adjectives, anaphors, by_id)
+    return ActorTable(
+        aliases, max_len, prefixes, force_nouns, countries, adjectives, anaphors, by_id, tuple(place_nouns)
+    )
 
 
 def forces_of(country: str) -> ActorEntry:
@@ -203,9 +208,19 @@ def find_actors(
         idx = [t.i for t in toks if t.start >= mention.start_char and t.end <= mention.end_char]
         if not idx or any(k in taken for k in idx):
             continue
+        if _after_place_noun(lowers, idx[0], table):
+            continue  # "tok kontroll over landsbyen Rubizjne": a place, whatever label the NER gave it
         add(idx[0], idx[-1] + 1, None, "ner")
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _after_place_noun(lowers: list[str], at: int, table: ActorTable) -> bool:
+    """Whether token `at` follows a place noun ("landsbyen X", "byen X", "the town of X")."""
+    k = at - 1
+    if k >= 1 and lowers[k] in {"of", "av"}:
+        k -= 1
+    return k >= 0 and bool(table.place_nouns) and lowers[k].endswith(table.place_nouns)
 
 
 def _apposition(lowers: list[str], at: int, table: ActorTable) -> tuple[int, ActorEntry] | None:

@@ -40,6 +40,13 @@ PROTESTERS = ActorEntry("protesters", "Protesters", "Protesters")
 ANOTHER = {"nye", "nytt", "ny", "flere", "fleire", "nyе", "new", "more", "further"}  # "nye angrep": more of the same
 
 
+TERRITORY_CODES = {
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+}
+
+
 def _lang(article: Article) -> str:
     return article.language if article.language in ("nb", "nn", "en") else "nb"
 
@@ -157,13 +164,18 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
     fallback = [p for p in fallback if not any(lo <= p.start_char < hi for lo, hi in acting)]
     frame = _time_frames(sents, article, result, lang, hist_days)
     history = []
+    nationwide: dict[int, Place] = {}  # id(event) -> its country: the place later sentences inherit
+
+    def ctx(event: Event) -> Place | None:
+        return nationwide.get(id(event), event.place)
+
     for sent, actors in zip(sents, actors_of, strict=True):
         history.extend(a for a in actors if a.entry is not None and a.kind != "anaphor")
         lowers = sent.lowers()
         previous_sent = sents[sent.n - 1] if sent.n > 0 and sents[sent.n - 1].n == sent.n - 1 else None
         previous = next((e for n, e in reversed(told) if n >= sent.n - 3), None)
-        last_place = next((e.place for _, e in reversed(told) if e.place is not None and _violent(e)), None) or next(
-            (e.place for _, e in reversed(told) if e.place is not None), None
+        last_place = next((ctx(e) for _, e in reversed(told) if e.place is not None and _violent(e)), None) or next(
+            (ctx(e) for _, e in reversed(told) if e.place is not None), None
         )
         candidates: list[tuple[TriggerMatch, Event, str]] = []
         for match in find_triggers(sent, lex):
@@ -235,6 +247,20 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                 recent = [frame.get(k) for k in range(sent.n - 1, sent.n - 4, -1) if frame.get(k) is not None]
                 if frame.get(sent.n) is None and recent and recent[0]:
                     event.historical = True
+        if cue_in(lex.cues.get("nationwide", []), lowers):
+            # "i hovedstaden Santiago og i andre byer over hele landet": what follows is told of the whole country.
+            for event in ordered:
+                name = _country_name(event.place.country) if event.place and event.place.country else None
+                if name and event.place is not None and event.place.precision != "country":
+                    nationwide[id(event)] = event.place.model_copy(
+                        update={
+                            "name": name,
+                            "precision": "country",
+                            "geo_precision": 3,
+                            "geonames_id": None,
+                            "feature_code": None,
+                        }
+                    )
         told.extend((sent.n, e) for e in ordered if _acled(e) and e.current)
         events.extend(ordered)
     return events
@@ -506,6 +532,10 @@ def _event(
         is_nominal(anchor, prev, default_noun=not entry.lemma.endswith("e") or " " in entry.lemma) and not entry.phrase
     )
     who = roles(sent, actors, match.start, match.end, nominal, lex.cues.get("light_verbs", []))
+    if code in TERRITORY_CODES:
+        # "tok kontroll over Rubizjne": the object of a territory verb that the gazetteer knows is where, not whom.
+        spans = {(p.start_char, p.end_char) for p in result.places if p.latitude is not None}
+        who.actor2 = [a for a in who.actor2 if a.entry or (a.start_char, a.end_char) not in spans]
     violent = is_sub_event(code) and event_type_of(code) != "Protests"
     actor1 = [to_actor(a, violent, table) for a in who.actor1]
     actor2 = [to_actor(a, violent, table) for a in who.actor2]
