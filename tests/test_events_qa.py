@@ -72,3 +72,20 @@ def test_after_a_nationwide_sentence_later_events_inherit_the_country():
     events = [e for e in events_of(text, places=[valencia]) if e.sub_event_type]
     assert events[0].place is not None and events[0].place.text == "Valencia"
     assert events[-1].place is not None and events[-1].place.name == "Spain"
+
+
+def test_since_the_war_began_and_almost_daily_shelling_are_background_not_new_events():
+    text = "Mariupol har vært under nesten daglig beskytning siden krigen startet i fjor."
+    assert [e for e in events_of(text) if e.sub_event_type] == []
+    text = "Byen har blitt bombet hver natt siden offensiven begynte 3. mars."
+    assert [e for e in events_of(text) if e.sub_event_type] == []
+
+
+def test_a_single_shelling_is_still_an_event():
+    text = "Russiske styrker beskjøt Mariupol natt til fredag."
+    assert "Shelling/artillery/missile attack" in [e.sub_event_type for e in events_of(text)]
+
+
+def test_english_daily_and_since_the_war_began():
+    text = "The city has been shelled daily since the war began in February."
+    assert [e for e in events_of(text, lang="en") if e.sub_event_type] == []

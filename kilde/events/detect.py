@@ -329,6 +329,16 @@ def _is_toll(
     return False
 
 
+def _since_it_began(match: TriggerMatch, lowers: list[str], lex: Lexicon) -> bool:
+    """A trigger noun in "siden X startet" / "since the war began": it dates an ongoing state, it is no new event."""
+    k = match.start - 1
+    while k >= 0 and lowers[k] in {"den", "det", "the", "de"}:
+        k -= 1
+    if k < 0 or lowers[k] not in set(lex.cues.get("since", [])):
+        return False
+    return bool(cue_in(lex.cues.get("began", []), lowers[match.end : match.end + 3]))
+
+
 def _counted(sent: Sentence, match: TriggerMatch, result: ExtractionResult) -> bool:
     """A number of a thousand or more right before the trigger ("fleire tusen luftåtak", "2.300 eksplosjoner")."""
     lo = sent.tokens[max(0, match.start - 3)].start
@@ -520,6 +530,8 @@ def _event(
         return None
     if is_sub_event(code) and cue_in(lex.cues.get("habitual", []), lowers[max(0, match.start - 4) : match.end + 4]):
         return None  # "carries out bombings regularly": a habit, not an event
+    if is_sub_event(code) and _since_it_began(match, lowers, lex):
+        return None  # "siden invasjonen startet 24. februar": the time frame of what is told, not a new event
     nominal_guess = is_nominal(sent.tokens[match.anchor], sent.tokens[match.anchor - 1] if match.anchor else None, True)
     if is_sub_event(code) and nominal_guess and not entry.phrase and _counted(sent, match, result):
         return None  # "etter fleire tusen luftåtak": a campaign's count, not one event
