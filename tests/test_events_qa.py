@@ -89,3 +89,21 @@ def test_a_single_shelling_is_still_an_event():
 def test_english_daily_and_since_the_war_began():
     text = "The city has been shelled daily since the war began in February."
     assert [e for e in events_of(text, lang="en") if e.sub_event_type] == []
+
+
+def test_an_attack_on_a_military_target_is_not_violence_against_civilians():
+    text = "Opprørerne sier at angrepet var rettet mot et ammunisjonslager for regjeringshæren utenfor landsbyen."
+    [event] = [e for e in events_of(text) if e.sub_event_type]
+    assert event.event_type != "Violence against civilians"
+    text = "Det var et angrep på sivile, ikke på militære mål, sier guvernøren om angrepet i krigen."
+    assert "Attack" in [e.sub_event_type for e in events_of(text)]
+
+
+def test_a_definite_attack_on_a_depot_does_not_refer_back_to_the_attack_on_civilians():
+    text = (
+        "Russiske styrker beskjøt et boligområde i byen torsdag, og minst fem sivile ble drept.\n"
+        "– Dette var et angrep på sivile, sier ordføreren.\n"
+        "Moskva hevder at angrepet var rettet mot en militærbase."
+    )
+    last = [e for e in events_of(text) if e.sub_event_type][-1]
+    assert last.event_type != "Violence against civilians"

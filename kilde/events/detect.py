@@ -103,17 +103,34 @@ def _verbal_target(sent: Sentence, match: TriggerMatch, lex: Lexicon) -> bool:
     return False
 
 
-def _code(match: TriggerMatch, lowers: list[str]) -> str | None:
+def _code(match: TriggerMatch, lowers: list[str], military: list[str] | None = None) -> str | None:
     """The event code after the entry's context rules; None when a rule drops the trigger."""
     event = match.event
     if match.prefix is not None and event != match.entry.event:
         return event  # the compound's first part already told ("luftangrep")
     for rule in match.entry.rules:
-        if cue_in([str(s).lower() for s in rule.get("if_any", [])], lowers):
+        stems = [str(s).lower() for s in rule.get("if_any", [])]
+        if cue_in(stems, lowers):
             if rule.get("drop"):
                 return None
+            if rule.get("event") == "Attack" and military and _military_target(match, lowers, stems, military):
+                continue  # "angrepet var rettet mot et våpenlager": a military target, not violence against civilians
             return str(rule.get("event", event))
     return event
+
+
+def _military_target(match: TriggerMatch, lowers: list[str], civilian: list[str], military: list[str]) -> bool:
+    """Whether the trigger's target, the first target word after it in its clause, is military (a depot, a base,
+    soldiers) rather than civilian ("angrep på sivile, ikke militære mål" stays civilian)."""
+    breaks = {".", ";", ":", "men", "but", "og", "and", "mens", "while"}
+    for k in range(match.end, min(len(lowers), match.end + 10)):
+        if lowers[k] in breaks:
+            return False
+        if cue_in(military, lowers[k : k + 2]):
+            return True
+        if cue_in(civilian, [lowers[k]]):
+            return False
+    return False
 
 
 def _claims_over(claims: list[Claim], start: int, end: int) -> list[Claim]:
@@ -231,6 +248,20 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             last = next((e for n, e in reversed(told) if _violent(e) and n >= sent.n - 6), None)
             if last is not None and last.sub_event_type in ("Abduction/forced disappearance", "Sexual violence"):
                 last = None  # an attack told later is not the kidnapping told before
+            if (
+                last is not None
+                and last.event_type == "Violence against civilians"
+                and _military_target(match, lowers, [], lex.cues.get("military_targets", []))
+            ):
+                # "angrepet var rettet mot et våpenlager": told of a military target, it is not the attack on civilians
+                last = next(
+                    (
+                        e
+                        for n, e in reversed(told)
+                        if _violent(e) and n >= sent.n - 6 and e.event_type != "Violence against civilians"
+                    ),
+                    None,
+                )
             weapon_told = event.event_type == "Explosions/Remote violence" and event.sub_event_type != match.entry.event
             if refers_back and match.prefix is None and _violent(event) and last is not None and not weapon_told:
                 _recode(event, last.sub_event_type)
@@ -525,7 +556,7 @@ def _event(
     ok, bonus = _context_ok(needs, context, lex, scores)
     if not ok:
         return None
-    code = _code(match, lowers + following)
+    code = _code(match, lowers + following, lex.cues.get("military_targets", []))
     if code is None:
         return None
     if is_sub_event(code) and cue_in(lex.cues.get("habitual", []), lowers[max(0, match.start - 4) : match.end + 4]):
