@@ -107,3 +107,43 @@ def test_a_definite_attack_on_a_depot_does_not_refer_back_to_the_attack_on_civil
     )
     last = [e for e in events_of(text) if e.sub_event_type][-1]
     assert last.event_type != "Violence against civilians"
+
+
+def test_reportedly_hedges_and_the_town_of_x_is_the_place():
+    text = (
+        "The M23 rebels attacked an army post near Goma on Monday, officials said.\n"
+        "The rebels reportedly captured the town of Kitshanga, about 60 km west of Goma, on Tuesday."
+    )
+    goma = Place(
+        start_char=text.index("Goma"),
+        end_char=text.index("Goma") + 4,
+        text="Goma",
+        name="Goma",
+        country="CD",
+        latitude=-1.68,
+        longitude=29.22,
+        precision="exact",
+        geo_precision=1,
+    )
+    events = [e for e in events_of(text, lang="en", published="2024-02-10", places=[goma]) if e.sub_event_type]
+    seized = events[-1]
+    assert seized.sub_event_type == "Non-state actor overtakes territory"
+    assert seized.hedged and seized.reported
+    assert seized.place is not None and seized.place.text == "Kitshanga"
+    assert seized.actor1 is not None and seized.actor1.canonical_id == "m23"
+
+
+def test_english_finds_named_groups_of_the_bokmal_table():
+    text = "FARC fighters attacked a police station in Cauca on Sunday."
+    [event] = [e for e in events_of(text, lang="en") if e.sub_event_type]
+    assert event.actor1 is not None and event.actor1.canonical_id == "farc"
+
+
+def test_an_accusation_of_shelling_is_accuse_not_a_second_shelling():
+    text = "The army accused the M23 rebels of shelling a camp for displaced people."
+    events = events_of(text, lang="en", published="2024-02-10")
+    assert [e.plover_category for e in events] == ["ACCUSE"]
+    assert events[0].actor1 is not None and events[0].actor1.text == "The army"
+    assert events[0].actor2 is not None and events[0].actor2.canonical_id == "m23"
+    text = "Regjeringen anklaget opprørerne for å ha beskutt en flyktningleir."
+    assert [e.plover_category for e in events_of(text)] == ["ACCUSE"]

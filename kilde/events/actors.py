@@ -103,6 +103,15 @@ def actor_table(lang: str) -> ActorTable:
         for raw in data.get("anaphors") or []:
             for word in raw.get("words") or []:
                 anaphors[str(word).lower()] = list(raw.get("types") or [])
+    if "nb" not in _languages(lang):
+        # Proper names are the same in every language: an English article's "Hamas-led" or "M23" finds the actor the
+        # Bokmål table names by its `prefixes`, when the English table lacks it.
+        for raw in (load_data("nb", "actors") or {}).get("actors") or []:
+            entry = by_id.get(raw["id"]) or ActorEntry(raw["id"], raw["name"], raw.get("type"), raw.get("wikidata"))
+            by_id.setdefault(entry.id, entry)
+            for prefix in raw.get("prefixes") or []:
+                aliases.setdefault((str(prefix).lower(),), entry)
+                prefixes.setdefault(str(prefix).lower(), entry)
     max_len = max((len(k) for k in aliases), default=1)
     return ActorTable(
         aliases, max_len, prefixes, force_nouns, countries, adjectives, anaphors, by_id, tuple(place_nouns)

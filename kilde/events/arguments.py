@@ -163,6 +163,9 @@ def roles(
         ]
         if relative:
             actor1 = relative[:1]  # "IS-krigere som skjøt fra hustak"
+        elif candidates and candidates[-1].end == start and inverted:
+            # "The army accused the M23 rebels": a subject right before the verb beats a known name after it.
+            actor1 = _conjoined(usable, candidates[-1], sent, leftward=True)
         elif candidates and candidates[-1].entry is not None:
             actor1 = _conjoined(usable, candidates[-1], sent, leftward=True)
         elif within:
@@ -329,7 +332,12 @@ def _unresolved_place(sent: Sentence, lo: int, hi: int, places: list[Place]) -> 
         named = tok.text[:1].isupper() or tok.lower.startswith(("al-", "el-", "ad-", "ar-", "as-", "ash-", "an-"))
         if not named or (tok.start, tok.end) in known or not tok.text.replace("-", "").isalpha():
             continue
-        if prev.endswith(PLACE_NOUNS) or (prev in {"ved", "nær", "utenfor", "utanfor", "near"} and tok.i > 1):
+        of_noun = prev in {"of", "av"} and k >= 2 and toks[k - 2].lower.endswith(PLACE_NOUNS)  # "the town of Shasha"
+        if (
+            prev.endswith(PLACE_NOUNS)
+            or of_noun
+            or (prev in {"ved", "nær", "utenfor", "utanfor", "near"} and tok.i > 1)
+        ):
             last = tok
             for nxt in toks[k + 1 : k + 3]:  # "Kafr Nabl", "Deir ez-Zor"
                 if nxt.text[:1].isupper() and nxt.text.replace("-", "").isalpha() and nxt.start == last.end + 1:

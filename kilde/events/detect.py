@@ -221,6 +221,16 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             if made is not None:
                 candidates.append((match, *made))
         _share_subjects(candidates, lowers, history)
+        # "The army accused the rebels of firing the shells": the violence is what the accusation says, not a new event.
+        accusing = [m.end for m, e, _ in candidates if m.entry.event == "ACCUSE"]
+        candidates = [
+            (m, e, how)
+            for m, e, how in candidates
+            if not (
+                _violent(e)
+                and any(end <= m.start and set(lowers[end : m.start]) & {"of", "for", "av"} for end in accusing)
+            )
+        ]
         # "tok kontroll over Goma i 2012, men ble drevet ut året etter": a later trigger with no place of its own is
         # where the sentence's earlier event is, not where the last sentence's was.
         placed = [(m.start, e.place) for m, e, how in candidates if how == "sentence" and e.place is not None]
@@ -669,8 +679,9 @@ def _event(
             actor1[0] = actor1[0].model_copy(update={"canonical_name": f"Protesters ({country})"})  # ACLED's naming
     ids1 = {a.canonical_id for a in actor1 if a.canonical_id}
     actor2 = [a for a in actor2 if not a.canonical_id or a.canonical_id not in ids1]
-    reported = bool(claims) or (not result.claims and flags["reported"])
-    hedged = any(c.hedged for c in claims) or (not result.claims and flags["hedged"])
+    reported = bool(claims) or (not result.claims and flags["reported"]) or flags["hedged"]
+    # "The rebels reportedly seized": a hedging adverb in the event's own clause hedges it, claim or no claim.
+    hedged = any(c.hedged for c in claims) or flags["hedged"]
     low, best, high = fatalities(quantities) if violent_code else (None, None, None)
 
     confidence = entry.weight + bonus
