@@ -147,3 +147,12 @@ def test_an_accusation_of_shelling_is_accuse_not_a_second_shelling():
     assert events[0].actor2 is not None and events[0].actor2.canonical_id == "m23"
     text = "Regjeringen anklaget opprørerne for å ha beskutt en flyktningleir."
     assert [e.plover_category for e in events_of(text)] == ["ACCUSE"]
+
+
+def test_a_sentence_initial_trigger_word_is_never_an_actor():
+    text = "Angrepet på politistasjonen kom bare dager etter at opprørerne varslet en ny offensiv."
+    [sent] = sentences(parse(text, "nb"), text)
+    names = [m.text for m in find_actors(sent, actor_table("nb"), [ner(text, "Angrepet", "PER")])]
+    assert "Angrepet" not in names
+    for event in events_of(text, mentions=[ner(text, "Angrepet", "PER")]):
+        assert event.actor1 is None or event.actor1.text != "Angrepet"

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from kilde.events.text import Sentence
-from kilde.events.triggers import _languages
+from kilde.events.triggers import _languages, lexicon
 from kilde.lang import load_data
 from kilde.model import Actor, Mention
 
@@ -37,6 +37,7 @@ class ActorTable:
     anaphors: dict[str, list[str]]  # word -> actor types it may refer to
     by_id: dict[str, ActorEntry] = field(default_factory=dict)
     place_nouns: tuple[str, ...] = ()  # "landsbyen", "town of": the name after one is a place, never an actor
+    lang: str = ""
 
     def forces_of(self, country: str) -> ActorEntry:
         """The table's entry for a country's armed forces when it has one (Syria -> syrian_government_forces)."""
@@ -114,7 +115,7 @@ def actor_table(lang: str) -> ActorTable:
                 prefixes.setdefault(str(prefix).lower(), entry)
     max_len = max((len(k) for k in aliases), default=1)
     return ActorTable(
-        aliases, max_len, prefixes, force_nouns, countries, adjectives, anaphors, by_id, tuple(place_nouns)
+        aliases, max_len, prefixes, force_nouns, countries, adjectives, anaphors, by_id, tuple(place_nouns), lang
     )
 
 
@@ -217,6 +218,8 @@ def find_actors(
         idx = [t.i for t in toks if t.start >= mention.start_char and t.end <= mention.end_char]
         if not idx or any(k in taken for k in idx):
             continue
+        if (idx[0] == 0 or len(idx) == 1) and table.lang and lowers[idx[0]] in lexicon(table.lang).forms:
+            continue  # "Angrepet på Farah ...": a capitalised trigger word the NER took for a name is the event
         if _after_place_noun(lowers, idx[0], table):
             continue  # "tok kontroll over landsbyen Rubizjne": a place, whatever label the NER gave it
         add(idx[0], idx[-1] + 1, None, "ner")
