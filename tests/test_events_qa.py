@@ -156,3 +156,24 @@ def test_a_sentence_initial_trigger_word_is_never_an_actor():
     assert "Angrepet" not in names
     for event in events_of(text, mentions=[ner(text, "Angrepet", "PER")]):
         assert event.actor1 is None or event.actor1.text != "Angrepet"
+
+
+def test_a_clash_an_attacked_hospital_and_targeted_killings_in_one_article_stay_apart():
+    from kilde.aggregate.merge import merge_events
+
+    text = (
+        "Kampene mellom hæren og opprørerne i byen Kadugli har kostet minst 40 liv den siste uka.\n"
+        "Røde Kors sier at sykehuset i byen ble angrepet natt til onsdag.\n"
+        "– Vi ser målrettede drap på nuba-folket, sier en talsperson for FN."
+    )
+    kadugli = place(text, "Kadugli", 11.01, 29.72).model_copy(update={"country": "SD"})
+    events = [e for e in events_of(text, published="2023-06-20", places=[kadugli]) if e.sub_event_type]
+    kinds = {e.event_type for e in events}
+    assert {"Battles", "Violence against civilians"} <= kinds
+    hospital = next(e for e in events if e.trigger and e.trigger.text == "angrepet")
+    assert hospital.sub_event_type == "Attack"
+    assert any(e.trigger and e.trigger.text == "drap" for e in events)
+    article = Article(id=events[0].article_id, text=text, language="nb", published=datetime(2023, 6, 20), source="VG")
+    merged = merge_events(events, {article.id: article}, {})
+    types = [m.event.event_type for m in merged]
+    assert "Battles" in types and "Violence against civilians" in types

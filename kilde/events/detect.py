@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from kilde.events.actors import ActorEntry, ActorMention, ActorTable, actor_table, find_actors, to_actor
 from kilde.events.arguments import (
     LOCATIVE,
+    PASSIVE_AUX,
     fallback_places,
     fatalities,
     place_for,
@@ -243,7 +244,12 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         for match, event, place_how in candidates:
             last_violent = next((e for _, e in reversed(told) if _violent(e)), None)
             told_before = previous if previous is not None and _violent(previous) else last_violent
-            if match.entry.consequence and _is_toll(match, event, main, told_before, place_how, sent, result):
+            deliberate = cue_in(lex.cues.get("deliberate", []), lowers[max(0, match.start - 3) : match.start])
+            if (
+                match.entry.consequence
+                and not deliberate  # "målrettede drap på masalit-folket": killings of their own, not a clash's toll
+                and _is_toll(match, event, main, told_before, place_how, sent, result)
+            ):
                 for other in main:  # "Gunmen killed 12 villagers in an attack": the killers did the attack
                     if other.actor1 is None and event.actor1 is not None and event.actor1.canonical_id:
                         other.actor1, other.assoc_actor1 = event.actor1, event.assoc_actor1
@@ -251,6 +257,8 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             token = lowers[match.anchor]
             before = lowers[match.start - 1] if match.start > 0 else ""
             refers_back = token in match.entry.definite or (match.entry.definite and before in ANOTHER)
+            if before in PASSIVE_AUX:
+                refers_back = False  # "sykehuset ble angrepet": a passive participle, not the definite noun
             # A bare "et angrep" with nothing of its own to say what kind: most likely the article's event again.
             refers_back = refers_back or bool(
                 match.entry.definite and event.actor1 is None and event.sub_event_type == match.entry.event
@@ -563,6 +571,8 @@ def _event(
     context += following
     # "luftangrep", "flyåtak": a compound that names the weapon needs no further context.
     needs = "none" if match.prefix is not None and match.event != entry.event else entry.needs
+    if needs == "conflict!" and cue_in(lex.cues.get("deliberate", []), lowers[max(0, match.start - 3) : match.start]):
+        needs = "conflict"  # "målrettede drap": deliberate killing needs only an article about conflict
     ok, bonus = _context_ok(needs, context, lex, scores)
     if not ok:
         return None
