@@ -136,8 +136,10 @@ def test_filters_come_from_the_url_and_the_interface_speaks_english(page, site):
     page.fill("#f-place", "")
     page.fill("#f-text", "Stortinget")
     page.click("#f-apply")
-    page.wait_for_selector("body[data-loaded=true][data-count='1']")
-    assert page.locator(".kilde-pin span").get_attribute("data-type") == "Protests"
+    page.wait_for_url("**text=Stortinget**")
+    page.wait_for_selector("body[data-loaded=true]")
+    assert page.locator("body").get_attribute("data-count") == "1"
+    assert "Protests" in page.locator("#legend").inner_text()
 
 
 def test_search_box_finds_articles_and_events(page, site):

@@ -68,6 +68,10 @@ class Store(ABC):
     @abstractmethod
     def list_events(self, flt: EventFilter) -> list[Event]: ...
 
+    def list_events_json(self, flt: EventFilter) -> list[str]:
+        """The same events as JSON text, for responses that pass them on unchanged (no re-validation)."""
+        return [event.model_dump_json() for event in self.list_events(flt)]
+
     @abstractmethod
     def count_events(self, flt: EventFilter) -> int: ...
 

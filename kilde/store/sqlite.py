@@ -266,10 +266,12 @@ class SQLiteStore(Store):
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def list_events(self, flt: EventFilter) -> list[Event]:
+        return [Event.model_validate_json(data) for data in self.list_events_json(flt)]
+
+    def list_events_json(self, flt: EventFilter) -> list[str]:
         where, params = self._event_where(flt)
-        sql = (f"SELECT data FROM events {where} ORDER BY time_start DESC, id LIMIT ? OFFSET ?")
-        rows = self.conn.execute(sql, [*params, flt.limit, flt.offset])
-        return [Event.model_validate_json(row[0]) for row in rows]
+        sql = f"SELECT data FROM events {where} ORDER BY time_start DESC, id LIMIT ? OFFSET ?"
+        return [row[0] for row in self.conn.execute(sql, [*params, flt.limit, flt.offset])]
 
     def count_events(self, flt: EventFilter) -> int:
         where, params = self._event_where(flt)

@@ -324,6 +324,9 @@
       if (mine !== generation) return;
       clusters.clearLayers();
       var located = res.points.filter(function (p) { return p.lat != null && p.lon != null; });
+      // Move the view first, then add the markers: the cluster layer only draws what is in view, and adding
+      // during a view change could leave a marker undrawn.
+      if (located.length) map.fitBounds(L.latLngBounds(located.map(function (p) { return [p.lat, p.lon]; })).pad(0.2), { maxZoom: 7, animate: false });
       clusters.addLayers(located.map(marker));
       renderLegend(res.points);
       renderTimeline(res.points);
@@ -335,7 +338,6 @@
       var unplaced = shown - located.length;
       if (unplaced > 0) msg += " · " + unplaced + " " + T.no_place;
       statusEl.textContent = msg;
-      if (located.length) map.fitBounds(L.latLngBounds(located.map(function (p) { return [p.lat, p.lon]; })).pad(0.2), { maxZoom: 7 });
       document.body.dataset.count = String(shown);
       document.body.dataset.loaded = "true";
     }).catch(function (err) {
