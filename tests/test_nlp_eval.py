@@ -17,7 +17,7 @@ from kilde.nlp.conllu import ndt_morph, read_conllu, sentences_to_docs
 from kilde.nlp.load import MODELS_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
-TINY = ROOT / "tests" / "fixtures" / "nlp" / "tiny.ndt.conllu"
+TINY = ROOT / "tests" / "fixtures" / "nlp" / "tiny-team-written.ndt.conllu.txt"
 needs_models = pytest.mark.skipif(not (MODELS_DIR / "nb" / "meta.json").exists(), reason="no shipped nb model")
 
 
