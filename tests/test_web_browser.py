@@ -140,6 +140,7 @@ def test_filters_come_from_the_url_and_the_interface_speaks_english(page, site):
     page.wait_for_selector("body[data-loaded=true]")
     assert page.locator("body").get_attribute("data-count") == "1"
     assert "Protests" in page.locator("#legend").inner_text()
+    assert page.locator(".kilde-pin span").get_attribute("data-type", timeout=3000) == "Protests"
 
 
 def test_search_box_finds_articles_and_events(page, site):

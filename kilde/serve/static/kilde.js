@@ -327,7 +327,10 @@
       // Move the view first, then add the markers: the cluster layer only draws what is in view, and adding
       // during a view change could leave a marker undrawn.
       if (located.length) map.fitBounds(L.latLngBounds(located.map(function (p) { return [p.lat, p.lon]; })).pad(0.2), { maxZoom: 7, animate: false });
+      // Re-attach the cluster layer so it lays out its markers for the view just set.
+      map.removeLayer(clusters);
       clusters.addLayers(located.map(marker));
+      map.addLayer(clusters);
       renderLegend(res.points);
       renderTimeline(res.points);
       var shown = res.points.length;
