@@ -244,25 +244,20 @@ class SQLiteStore(Store):
             min_lon, min_lat, max_lon, max_lat = flt.bbox
             clauses.append("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?")
             params.extend([min_lon, max_lon, min_lat, max_lat])
-        if table == "events":
-            if flt.text:
-                clauses.append("article_id IN (SELECT a.id FROM articles_fts JOIN articles a ON a.seq ="
-                               " articles_fts.rowid WHERE articles_fts MATCH ?)")
-                params.append(fts_query(flt.text))
-            if flt.verified_only:
-                clauses.append("verified = 1")
-            if not flt.include_historical:
-                clauses.append("historical = 0 AND negated = 0 AND hypothetical = 0")
-        else:
-            if flt.text:
+        matching_articles = ("SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+                             " WHERE articles_fts MATCH ?")
+        if flt.text:
+            if table == "events":
+                clauses.append(f"article_id IN ({matching_articles})")
+            else:
                 clauses.append("id IN (SELECT r.merged_id FROM merged_event_reports r JOIN events e ON"
-                               " e.id = r.event_id WHERE e.article_id IN (SELECT a.id FROM articles_fts JOIN"
-                               " articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?))")
-                params.append(fts_query(flt.text))
-            if flt.verified_only:
-                clauses.append("verified = 1")
-            if not flt.include_historical:
-                clauses.append("current = 1")
+                               f" e.id = r.event_id WHERE e.article_id IN ({matching_articles}))")
+            params.append(fts_query(flt.text))
+        if flt.verified_only:
+            clauses.append("verified = 1")
+        if not flt.include_historical:
+            clauses.append("historical = 0 AND negated = 0 AND hypothetical = 0" if table == "events"
+                           else "current = 1")
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def list_events(self, flt: EventFilter) -> list[Event]:
