@@ -13,14 +13,9 @@ import typer
 
 def evaluate(lang: str, data: Path, model: Path | None = None) -> dict:
     """NER scores of the shipped ``lang`` pipeline (or the one at ``model``) on ``data``."""
-    import spacy
+    from kilde.nlp.scoring import examples_for, score_ner
 
-    from kilde.nlp import load
-    from kilde.nlp.load import prepare
-    from kilde.nlp.scoring import gold_examples, run_pipeline, score_ner
-
-    nlp = prepare(spacy.load(model), lang) if model else load(lang)
-    examples = run_pipeline(nlp, gold_examples(nlp, data), disable=("parser", "trainable_lemmatizer"))
+    examples = examples_for(lang, data, model, disable=("parser", "trainable_lemmatizer"))
     return score_ner(examples)
 
 

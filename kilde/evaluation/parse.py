@@ -13,14 +13,9 @@ import typer
 
 def evaluate(lang: str, data: Path, model: Path | None = None) -> dict:
     """Tagging, lemma and dependency scores of the ``lang`` pipeline (or ``model``) on ``data``."""
-    import spacy
+    from kilde.nlp.scoring import examples_for, score_parse
 
-    from kilde.nlp import load
-    from kilde.nlp.load import prepare
-    from kilde.nlp.scoring import gold_examples, run_pipeline, score_parse
-
-    nlp = prepare(spacy.load(model), lang) if model else load(lang)
-    examples = run_pipeline(nlp, gold_examples(nlp, data), disable=("ner",))
+    examples = examples_for(lang, data, model, disable=("ner",))
     return score_parse(examples)
 
 

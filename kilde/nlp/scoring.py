@@ -47,6 +47,17 @@ def run_pipeline(nlp: Language, examples: list[Example], disable: tuple[str, ...
     return [Example(doc, eg.reference) for doc, eg in zip(docs, examples, strict=True)]
 
 
+def examples_for(lang: str, data: str | Path, model: str | Path | None = None,
+                 disable: tuple[str, ...] = ()) -> list[Example]:
+    """Gold sentences of ``data`` run through the shipped ``lang`` pipeline (or the one at ``model``)."""
+    import spacy
+
+    from kilde.nlp.load import load, prepare
+
+    nlp = prepare(spacy.load(model), lang) if model else load(lang)
+    return run_pipeline(nlp, gold_examples(nlp, data), disable=disable)
+
+
 def n_words(examples: list[Example]) -> int:
     return sum(len(eg.reference) for eg in examples)
 
