@@ -201,6 +201,8 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                 continue
             if _generic_passive(match, lowers, sent, result, lang, lex):
                 continue
+            if _generic_present(match, lowers, sent, result, lex):
+                continue
             made = _event(
                 match,
                 sent,
@@ -467,6 +469,40 @@ def _generic_passive(
     if cue_in(lex.cues.get("present_markers", []), lowers):
         return False
     return not any(sent.start <= t.start_char < sent.end for t in result.times)
+
+
+def _generic_present(
+    match: TriggerMatch, lowers: list[str], sent: Sentence, result: ExtractionResult, lex: Lexicon
+) -> bool:
+    """ "Hamas er geriljaer som angriper sivile", "Sivile rammes i kamper": in the body of an article, a sentence in
+    the plain present with no time, no place and no number tells what happens in general, and its present verbs
+    and bare plural nouns are no events. Headlines and leads ("IS angriper Palmyra") report in the present."""
+    if sent.n < 2 or match.end - match.start != 1:
+        return False
+    tokens = sent.tokens
+    roots = [t for t in tokens if t.head is None and t.pos in ("VERB", "AUX", "verb")]
+    if not roots or any(t.tense != "Pres" for t in roots):
+        return False
+    # "har drept", "er blitt angrepet": a present auxiliary carries a past event.
+    if any(t.verbform == "Part" for t in tokens):
+        return False
+    if cue_in(lex.cues.get("present_markers", []), lowers):
+        return False
+    if any(sent.start <= x.start_char < sent.end for x in (*result.times, *result.quantities)):
+        return False
+    # A place counts where the sentence puts something in it ("i Aleppo"), not "kamper mellom Hamas og Israel".
+    for place in result.places:
+        if sent.start <= place.start_char < sent.end:
+            k = next((t.i for t in tokens if t.start == place.start_char), None)
+            if k is None or (k > 0 and tokens[k - 1].lower in LOCATIVE):
+                return False
+    tok = tokens[match.start]
+    if tok.pos in ("VERB", "AUX", "verb"):
+        return tok.tense == "Pres"
+    if tok.number == "Plur" and tok.definite == "Ind":
+        before = tokens[match.start - 1] if match.start > 0 else None
+        return before is None or before.pos not in ("DET", "NUM", "PRON")
+    return False
 
 
 def _speaker_as_subject(

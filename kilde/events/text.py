@@ -27,6 +27,10 @@ class Tok:
     dep: str = ""
     head: int | None = None  # index in Sentence.tokens of the head, when parsed
     ent: str = ""
+    tense: str = ""  # "Pres", "Past" from the morphologizer, "" where unknown
+    number: str = ""  # "Sing", "Plur"
+    definite: str = ""  # "Ind", "Def"
+    verbform: str = ""  # "Part", "Inf"
 
 
 @dataclass
@@ -90,6 +94,10 @@ def sentences(doc: Doc, text: str) -> list[Sentence]:
             pos=(token.pos_ or token.tag_) if has_pos else "",
             dep=token.dep_ if parsed else "",
             ent=token.ent_type_ if has_ent else "",
+            tense=",".join(token.morph.get("Tense")),
+            number=",".join(token.morph.get("Number")),
+            definite=",".join(token.morph.get("Definite")),
+            verbform=",".join(token.morph.get("VerbForm")),
         )
         index_of[token.i] = (k, tok.i)
         sent.tokens.append(tok)
