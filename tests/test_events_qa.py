@@ -177,3 +177,33 @@ def test_a_clash_an_attacked_hospital_and_targeted_killings_in_one_article_stay_
     merged = merge_events(events, {article.id: article}, {})
     types = [m.event.event_type for m in merged]
     assert "Battles" in types and "Violence against civilians" in types
+
+
+def test_war_talk_in_the_plain_present_is_generic_but_a_dated_report_is_not():
+    text = (
+        "Debatt om krigens regler\n"
+        "Forfatteren skriver om folkeretten.\n"
+        "Geriljaen går i sivil og angriper sivile.\n"
+        "Opprørerne angrep landsbyen i går kveld."
+    )
+    triggers = [e.trigger.text for e in events_of(text) if e.sub_event_type and e.trigger]
+    assert "angriper" not in triggers
+    assert "angrep" in triggers
+
+
+def test_a_simile_is_no_event():
+    text = (
+        "Krigen i Kuwait\nSoldatane i hæren gjekk til åtak på opprørarane i går.\n"
+        "– Det var som å skyte fisk i ei bøtte med soldatar og våpen, sa piloten."
+    )
+    assert not [e for e in events_of(text, lang="nn") if e.trigger and e.trigger.text == "skyte"]
+
+
+def test_a_definite_noun_after_an_attack_refers_back_to_it():
+    text = (
+        "Terrorangrepet i Oslo\n"
+        "Terrorangrepet mot regjeringskvartalet drepte åtte mennesker fredag.\n"
+        "Få dager etter angrepet la hun ned blomster ved ambassaden."
+    )
+    triggers = [e.trigger.text for e in events_of(text, published="2011-07-26") if e.sub_event_type and e.trigger]
+    assert "angrepet" in triggers

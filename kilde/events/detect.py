@@ -199,6 +199,8 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         for match in find_triggers(sent, lex):
             if match.start > 0 and lowers[match.start - 1] in lex.generic_before:
                 continue
+            if cue_in(lex.cues.get("simile", []), lowers[max(0, match.start - 3) : match.start]):
+                continue
             if _generic_passive(match, lowers, sent, result, lang, lex):
                 continue
             if _generic_present(match, lowers, sent, result, lex):
@@ -220,6 +222,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                 previous_sent,
                 sents[sent.n + 1 : sent.n + 3],
                 lead_end,
+                earlier_violent=any(_violent(e) and not e.historical for _, e in told),
             )
             if made is not None:
                 candidates.append((match, *made))
@@ -476,10 +479,16 @@ def _generic_present(
 ) -> bool:
     """ "Hamas er geriljaer som angriper sivile", "Sivile rammes i kamper": in the body of an article, a sentence in
     the plain present with no time, no place and no number tells what happens in general, and its present verbs
-    and bare plural nouns are no events. Headlines and leads ("IS angriper Palmyra") report in the present."""
+    and bare plural nouns are no events. Headlines, leads ("IS angriper Palmyra") and witnesses
+    quoted in the first person report in the present."""
     if sent.n < 2 or match.end - match.start != 1:
         return False
     tokens = sent.tokens
+    quoted = sent.text.lstrip()[:1] in "-–—«\"" or any(
+        c.direct and c.start_char <= tokens[match.start].start < c.end_char for c in result.claims
+    )
+    if quoted and cue_in(lex.cues.get("witness_pronouns", []), lowers):
+        return False  # "– Vi ser målrettede drap": a witness tells of now in the present
     roots = [t for t in tokens if t.head is None and t.pos in ("VERB", "AUX", "verb")]
     if not roots or any(t.tense != "Pres" for t in roots):
         return False
@@ -593,6 +602,7 @@ def _event(
     previous_sent: Sentence | None,
     next_sents: list[Sentence],
     lead_end: int = 0,
+    earlier_violent: bool = False,
 ) -> tuple[Event, str] | None:
     entry = match.entry
     if match.end < len(lowers) and lowers[match.end] in entry.after_block:
@@ -610,6 +620,9 @@ def _event(
     if needs == "conflict!" and cue_in(lex.cues.get("deliberate", []), lowers[max(0, match.start - 3) : match.start]):
         needs = "conflict"  # "målrettede drap": deliberate killing needs only an article about conflict
     ok, bonus = _context_ok(needs, context, lex, scores)
+    refers_back = earlier_violent and lowers[match.anchor] in entry.definite
+    if not ok and refers_back and not cue_in(lex.cues.get("sport", []), context):
+        ok = True  # "Få dager etter angrepet ...": a definite noun refers back to the attack the article has told of
     if not ok:
         return None
     code = _code(match, lowers + following, lex.cues.get("military_targets", []))
