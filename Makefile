@@ -8,7 +8,8 @@ MAX_STEPS ?= 20000
 TRAIN_SECONDS ?= 3300
 TRAIN_ENV := OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 
-.PHONY: train-nb train-nn corpus-nb corpus-nn eval-nb eval-nn bench-nlp test-nlp
+.PHONY: train-nb train-nn train-ner corpus-nb corpus-nn corpus-both eval-nb eval-nn bench-nlp test-nlp
+NER_SECONDS ?= 2700
 
 $(CORPUS)/%-train.spacy: $(NORNE)/%/train.ndt.conllu
 	$(PY) training/scripts/conllu_to_docbin.py $< $@
@@ -19,15 +20,28 @@ $(CORPUS)/%-dev.spacy: $(NORNE)/%/dev.ndt.conllu
 corpus-nb: $(CORPUS)/nob-train.spacy $(CORPUS)/nob-dev.spacy
 corpus-nn: $(CORPUS)/nno-train.spacy $(CORPUS)/nno-dev.spacy
 
-# train-<lang>: convert, train (train split only; dev split for model selection), package into
-# kilde/nlp/models/<lang>, print dev scores.
+# The NER is one model for both written standards: nob + nno train, both dev splits for model selection.
+corpus-both: corpus-nb corpus-nn
+	mkdir -p $(CORPUS)/both-train $(CORPUS)/both-dev
+	ln -sf ../nob-train.spacy ../nno-train.spacy $(CORPUS)/both-train/
+	ln -sf ../nob-dev.spacy ../nno-dev.spacy $(CORPUS)/both-dev/
+
+train-ner: corpus-both
+	$(TRAIN_ENV) timeout -s INT $(NER_SECONDS) $(PY) -m spacy train training/configs/ner.cfg \
+	  --code kilde/nlp/lexicon_features.py --output $(OUTDIR)/ner --training.max_steps $(MAX_STEPS) \
+	  || test -d $(OUTDIR)/ner/model-best
+	$(PY) training/scripts/package_ner.py $(OUTDIR)/ner/model-best
+	$(MAKE) eval-nb eval-nn
+
+# train-<lang>: convert, train the tagger, lemmatizer and parser (train split only; dev split for model
+# selection), package into kilde/nlp/models/<lang> without its NER (train-ner makes the shared one), print dev scores.
 train-%: LANGCODE = $(if $(filter nb,$*),nob,nno)
 train-nb train-nn: train-%: corpus-%
 	$(TRAIN_ENV) timeout -s INT $(TRAIN_SECONDS) $(PY) -m spacy train training/configs/norwegian.cfg \
 	  --output $(OUTDIR)/$* --paths.train $(CORPUS)/$(LANGCODE)-train.spacy \
 	  --paths.dev $(CORPUS)/$(LANGCODE)-dev.spacy --training.max_steps $(MAX_STEPS) \
 	  --training.eval_frequency 1000 || test -d $(OUTDIR)/$*/model-best
-	$(PY) training/scripts/package.py $(OUTDIR)/$*/model-best --lang $*
+	$(PY) training/scripts/package.py $(OUTDIR)/$*/model-best --lang $* --without-ner
 	$(MAKE) eval-$*
 
 eval-%: LANGCODE = $(if $(filter nb,$*),nob,nno)

@@ -86,13 +86,28 @@ def prepare(nlp: Language, lang: str) -> Language:
     return nlp
 
 
+# One NER model serves both written standards (trained on both; see training/configs/ner.cfg).
+SHARED_NER = {"nb": "ner", "nn": "ner"}
+
+
+def add_shared_ner(nlp: Language, lang: str) -> Language:
+    """Put the shared NER (``kilde/nlp/models/ner``) into a pipeline that ships without its own."""
+    name = SHARED_NER.get(lang)
+    if name is None or "ner" in nlp.pipe_names or not (MODELS_DIR / name / "meta.json").exists():
+        return nlp
+    import kilde.nlp.lexicon_features  # noqa: F401  (registers the NER's feature layer)
+
+    nlp.add_pipe("ner", source=spacy.load(MODELS_DIR / name))
+    return nlp
+
+
 @lru_cache(maxsize=8)
 def load(lang: str) -> Language:
     """The pipeline for ``lang`` ("nb", "nn", "en", ...), loaded once per process."""
     for name in MODEL_FOR_LANGUAGE.get(lang, []):
         path = MODELS_DIR / name
         if (path / "meta.json").exists():
-            return prepare(spacy.load(path), name)
+            return prepare(add_shared_ner(spacy.load(path), name), name)
     log.warning("no trained pipeline for %r; using a blank pipeline with a sentencizer", lang)
     blank = BLANK_FOR_LANGUAGE.get(lang, "xx")
     nlp = spacy.blank(blank)

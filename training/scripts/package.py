@@ -30,9 +30,14 @@ def main() -> None:
     parser.add_argument("--lang", required=True, choices=sorted(NAMES))
     parser.add_argument("--out", type=Path)
     parser.add_argument("--note", default="")
+    parser.add_argument(
+        "--without-ner", action="store_true", help="leave the NER out: the shared model in kilde/nlp/models/ner serves"
+    )
     args = parser.parse_args()
     out = args.out or ROOT / "kilde" / "nlp" / "models" / args.lang
     nlp = spacy.load(args.model)
+    if args.without_ner and "ner" in nlp.pipe_names:
+        nlp.remove_pipe("ner")
     customize_tokenizer(nlp, args.lang)
     nlp.meta["name"] = f"kilde_{args.lang}"
     nlp.meta["version"] = "0.1.0"
