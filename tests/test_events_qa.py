@@ -207,3 +207,25 @@ def test_a_definite_noun_after_an_attack_refers_back_to_it():
     )
     triggers = [e.trigger.text for e in events_of(text, published="2011-07-26") if e.sub_event_type and e.trigger]
     assert "angrepet" in triggers
+
+
+def test_government_forces_are_those_of_the_country_the_event_happens_in():
+    ethiopia = "Regjeringsstyrkane tok kontroll over Shire i Etiopia i går etter harde kampar med opprørarar."
+    syria = "Regjeringsstyrkene tok kontroll over Palmyra i Syria i går etter harde kamper med opprørere."
+    ids = {}
+    for lang, text, name, lat, lon, code in (
+        ("nn", ethiopia, "Shire", 14.1, 38.3, "ET"),
+        ("nb", syria, "Palmyra", 34.55, 38.27, "SY"),
+    ):
+        town = place(text, name, lat, lon).model_copy(update={"country": code})
+        events = [e for e in events_of(text, lang=lang, places=[town]) if e.actor1]
+        ids[code] = {e.actor1.canonical_id for e in events}
+    assert ids["ET"] == {"military_forces_of_ethiopia"}
+    assert ids["SY"] == {"syrian_government_forces"}
+
+
+def test_a_country_the_table_does_not_list_still_names_its_forces():
+    text = "Eritreas soldatar skal ha drepe minst 40 sivile i landsbyar nær Adwa i går, hevdar lokale kjelder."
+    adwa = place(text, "Adwa", 14.16, 38.9).model_copy(update={"country": "ET"})
+    events = [e for e in events_of(text, lang="nn", places=[adwa]) if e.sub_event_type]
+    assert any(e.actor1 and e.actor1.canonical_id == "military_forces_of_eritrea" for e in events)

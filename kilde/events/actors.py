@@ -104,6 +104,8 @@ def actor_table(lang: str) -> ActorTable:
         for raw in data.get("anaphors") or []:
             for word in raw.get("words") or []:
                 anaphors[str(word).lower()] = list(raw.get("types") or [])
+    if lang in ("nb", "nn"):
+        _add_cldr_countries(countries, lang)
     if "nb" not in _languages(lang):
         # Proper names are the same in every language: an English article's "Hamas-led" or "M23" finds the actor the
         # Bokmål table names by its `prefixes`, when the English table lacks it.
@@ -117,6 +119,26 @@ def actor_table(lang: str) -> ActorTable:
     return ActorTable(
         aliases, max_len, prefixes, force_nouns, countries, adjectives, anaphors, by_id, tuple(place_nouns), lang
     )
+
+
+def _add_cldr_countries(countries: dict[str, str], lang: str) -> None:
+    """Every country's name in the article's language (CLDR via babel) and its genitive, after the table's own
+    forms: "Eritrea" and "Eritreas soldatar" code as Military Forces of Eritrea without a table entry."""
+    try:
+        import pycountry
+        from babel import Locale
+    except ImportError:  # pragma: no cover - both come with the places stage
+        return
+    names = Locale(lang).territories
+    for country in pycountry.countries:
+        local = names.get(country.alpha_2)
+        if not local or "(" in local:
+            continue
+        english = getattr(country, "common_name", None) or country.name
+        if "," in english:
+            continue
+        for form in (local.lower(), local.lower() + "s"):
+            countries.setdefault(form, english)
 
 
 def forces_of(country: str) -> ActorEntry:

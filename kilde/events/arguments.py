@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from kilde.events.actors import ActorMention, ActorTable
 from kilde.events.text import Sentence
+from kilde.lang import load_data
 from kilde.model import Article, ExtractionResult, Place, Quantity, TimeSpan
 
 PASSIVE_AUX = {
@@ -258,6 +260,12 @@ def place_for(
     lo, hi = _segment(sent, trigger_char)
     in_segment = [p for p in in_sentence if lo <= p.start_char < hi]
     unresolved = _unresolved_place(sent, lo, hi, places) or _ner_place(result, lo, hi, places, exclude)
+    if unresolved is not None and _part_of_town(lowered[: unresolved.start_char - sent.start]):
+        # "i bydelen al-Shaar i Aleppo": the town the part lies in, from the sentence or the event before.
+        towns = [p for p in in_sentence if p.precision in ("exact", "near") and p.name != unresolved.name]
+        town = min(towns, key=rank) if towns else previous
+        if town is not None:
+            return town, "sentence" if towns else "context"
     if in_segment:
         best = min(in_segment, key=rank)
         if unresolved is not None and best.precision in ("country", "region", "admin"):
@@ -283,8 +291,35 @@ def place_for(
     return None, ""
 
 
+@lru_cache(maxsize=1)
+def _part_of_town_nouns() -> frozenset[str]:
+    words = [w for lang in ("nb", "nn", "en") for w in (load_data(lang, "places") or {}).get("part_of_town_nouns", [])]
+    return frozenset(str(w).lower() for w in words)
+
+
+def _part_of_town(before: str) -> bool:
+    words = before.split()
+    return bool(words) and (words[-1] in _part_of_town_nouns() or " ".join(words[-2:]) in _part_of_town_nouns())
+
+
 PRECISION_RANK = {"exact": 0, "near": 0, "admin": 1, "country": 2, "region": 3}
-LOCATIVE = PLACE_PREP | {"på", "mot", "over", "on", "at", "of", "av", "sør", "nord", "øst", "vest", "aust"}
+LOCATIVE = PLACE_PREP | {
+    "på",
+    "mot",
+    "over",
+    "on",
+    "at",
+    "of",
+    "av",
+    "fra",
+    "frå",
+    "from",
+    "sør",
+    "nord",
+    "øst",
+    "vest",
+    "aust",
+}
 PLACE_NOUNS = (
     "hovedstad",
     "byen",
@@ -312,10 +347,16 @@ SEGMENT_BREAKS = re.compile(
 def _ner_place(
     result: ExtractionResult, lo: int, hi: int, places: list[Place], exclude: list[tuple[int, int]]
 ) -> Place | None:
-    """A location the NER found but the gazetteer could not resolve ("ved Inates")."""
+    """A location the NER found but the gazetteer could not resolve ("ved Inates").
+
+    A name the article gives a person elsewhere ("guvernør Talal Barazi" ... "Barazi") is that person, whatever
+    the NER calls it this time."""
     known = {p.start_char for p in places}
+    person_words = {w for m in result.mentions if m.label in {"PER", "PERSON"} for w in m.text.split()}
     for m in result.mentions:
         if m.label in {"GPE_LOC", "LOC", "GPE"} and lo <= m.start_char < hi and m.start_char not in known:
+            if set(m.text.split()) <= person_words:
+                continue
             if not any(a <= m.start_char < b for a, b in exclude):
                 return Place(
                     start_char=m.start_char, end_char=m.end_char, text=m.text, name=m.text, precision="near", score=0.2

@@ -317,7 +317,22 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                     )
         told.extend((sent.n, e) for e in ordered if _acled(e) and e.current)
         events.extend(ordered)
+    _resolve_government_forces(events, result, table)
     return events
+
+
+def _resolve_government_forces(events: list[Event], result: ExtractionResult, table: ActorTable) -> None:
+    """"regjeringsstyrkene" are the forces of the country the event happens in (else the article's main country)."""
+    main = _main_country(result)
+    for event in events:
+        code = (event.place.country if event.place is not None else None) or main
+        name = _country_name(code) if code else None
+        if name is None:
+            continue
+        entry = table.forces_of(name)
+        for actor in (event.actor1, event.actor2, *event.assoc_actor1, *event.assoc_actor2):
+            if actor is not None and actor.canonical_id == GOVERNMENT_FORCES:
+                actor.canonical_id, actor.canonical_name, actor.wikidata = entry.id, entry.name, entry.wikidata
 
 
 def _time_frames(
@@ -439,6 +454,9 @@ def _share_subjects(
                 if "og" in between or "and" in between:
                     event.actor1 = other.actor1.model_copy()
                 break
+
+
+GOVERNMENT_FORCES = "government_forces"  # kilde/lang/nb/actors.yaml
 
 
 def _main_country(result: ExtractionResult) -> str | None:
