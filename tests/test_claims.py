@@ -21,8 +21,7 @@ def claims_of(text: str, source: str | None = "VG", language: str = "nb"):
 
 
 def test_relay_through_an_agency_to_the_outlet():
-    text = ("Minst 20 personer skal ha blitt drept i angrepet , opplyser guvernør Talal Barazi i Homs "
-            "ifølge NTB .")
+    text = "Minst 20 personer skal ha blitt drept i angrepet , opplyser guvernør Talal Barazi i Homs ifølge NTB ."
     [claim] = claims_of(text)
     assert claim.speaker == "Talal Barazi"
     assert claim.speaker_role == "guvernør i Homs"
@@ -30,7 +29,7 @@ def test_relay_through_an_agency_to_the_outlet():
     assert claim.verb == "opplyser"
     assert claim.text == "Minst 20 personer skal ha blitt drept i angrepet"
     assert claim.hedged and claim.hedge == "skal ha blitt"
-    assert text[claim.speaker_start_char:claim.speaker_end_char] == "Talal Barazi"
+    assert text[claim.speaker_start_char : claim.speaker_end_char] == "Talal Barazi"
 
 
 def test_direct_quote_told_to_the_outlet_itself():
@@ -43,8 +42,10 @@ def test_direct_quote_told_to_the_outlet_itself():
 
 
 def test_quote_across_sentences_and_a_pronoun_that_continues_the_speaker():
-    text = ("– Vi har mistet alt .\nHuset er borte .\nVi vet ikke hva vi gjør nå , sier bonden Ola Nilsen til NRK .\n"
-            "Han sier at naboene har hjulpet familien .")
+    text = (
+        "– Vi har mistet alt .\nHuset er borte .\nVi vet ikke hva vi gjør nå , sier bonden Ola Nilsen til NRK .\n"
+        "Han sier at naboene har hjulpet familien ."
+    )
     quote, follow = claims_of(text)
     assert quote.direct and quote.text.startswith("Vi har mistet alt") and quote.text.endswith("gjør nå")
     assert follow.speaker == "Ola Nilsen" and not follow.direct
@@ -53,8 +54,9 @@ def test_quote_across_sentences_and_a_pronoun_that_continues_the_speaker():
 
 
 def test_ifolge_and_the_outlet_that_cannot_confirm():
-    [claim] = claims_of("Ifølge Syrian Observatory for Human Rights er minst 50 sivile drept , "
-                        "noe VG ikke uavhengig kan bekrefte .")
+    [claim] = claims_of(
+        "Ifølge Syrian Observatory for Human Rights er minst 50 sivile drept , noe VG ikke uavhengig kan bekrefte ."
+    )
     assert claim.speaker == "Syrian Observatory for Human Rights"
     assert claim.verification == "unconfirmed"
 
@@ -77,8 +79,10 @@ def test_verification_from_the_reporting_verb(sentence, verification):
     [
         ("IS skal angivelig ha sprengt tempelet , melder Reuters .", "skal angivelig ha sprengt"),
         ("Etter det NRK kjenner til , er tre personer arrestert .", "Etter det NRK kjenner til"),
-        ("Opprørerne har tatt flyplassen , hevder en talsmann for opposisjonen , uten at det er bekreftet .",
-         "uten at det er bekreftet"),
+        (
+            "Opprørerne har tatt flyplassen , hevder en talsmann for opposisjonen , uten at det er bekreftet .",
+            "uten at det er bekreftet",
+        ),
     ],
 )
 def test_hedges(sentence, hedge):
@@ -87,31 +91,40 @@ def test_hedges(sentence, hedge):
 
 
 def test_melder_skriver_and_role_speakers():
-    claims = claims_of("Brannen startet i kjelleren , melder NRK .\n"
-                       "En talsperson for politiet sier til NTB at ingen er skadd .")
+    claims = claims_of(
+        "Brannen startet i kjelleren , melder NRK .\nEn talsperson for politiet sier til NTB at ingen er skadd ."
+    )
     assert [c.speaker for c in claims] == ["NRK", "En talsperson for politiet"]
     assert claims[0].speaker_kind == "outlet"
     assert claims[1].relay == ["En talsperson for politiet", "NTB", "VG"]
 
 
 def test_cataphoric_det_opplyser():
-    claims = claims_of("Paven vil trolig benåde butleren .\n"
-                       "Det opplyser fader Federico Lombardi , talsmann for paven .")
+    claims = claims_of(
+        "Paven vil trolig benåde butleren .\nDet opplyser fader Federico Lombardi , talsmann for paven ."
+    )
     [claim] = claims
     assert claim.text == "Paven vil trolig benåde butleren"
     assert claim.speaker == "Federico Lombardi" and claim.hedge == "trolig"
 
 
 def test_nynorsk_uses_the_same_code_path():
-    claims = claims_of("– Vi har ikkje fått nokon melding , seier lensmann Per Olav Hope til NRK Sogn og Fjordane .\n"
-                       "Ifølgje politiet skal mannen ha køyrt for fort .", source="FI", language="nn")
+    claims = claims_of(
+        "– Vi har ikkje fått nokon melding , seier lensmann Per Olav Hope til NRK Sogn og Fjordane .\n"
+        "Ifølgje politiet skal mannen ha køyrt for fort .",
+        source="FI",
+        language="nn",
+    )
     assert claims[0].relay == ["Per Olav Hope", "NRK Sogn og Fjordane", "FI"]
     assert claims[1].speaker == "politiet" and claims[1].hedged
 
 
 def test_english_uses_the_same_code_path():
-    claims = claims_of('"The city has fallen ," a military source told Reuters .\n'
-                       "Police said the attacker was arrested .", source="BBC", language="en")
+    claims = claims_of(
+        '"The city has fallen ," a military source told Reuters .\nPolice said the attacker was arrested .',
+        source="BBC",
+        language="en",
+    )
     assert claims[0].relay == ["a military source", "Reuters", "BBC"] and claims[0].direct
     assert claims[1].speaker == "Police"
 
@@ -125,9 +138,11 @@ def test_outlet_voice_gives_no_claims_and_hedges_are_still_readable():
 
 
 def test_surname_and_definite_role_resolve_to_the_full_name():
-    claims = claims_of("– Vi er glade , sier ordfører Nils Gjerland .\n"
-                       "– Brannen er en tragedie , sier ordføreren .\n"
-                       "Gjerland mener at skolen må bygges opp igjen .")
+    claims = claims_of(
+        "– Vi er glade , sier ordfører Nils Gjerland .\n"
+        "– Brannen er en tragedie , sier ordføreren .\n"
+        "Gjerland mener at skolen må bygges opp igjen ."
+    )
     assert [c.speaker for c in claims] == ["Nils Gjerland"] * 3
 
 
@@ -178,9 +193,11 @@ def test_annotated_articles_meet_the_target():
 
 
 def test_a_definite_role_refers_back_to_the_fuller_description():
-    claims = claims_of("Krekars datter mener at faren er uskyldig .\n"
-                       "Datteren skriver også om andre muslimer i kronikken .\n"
-                       "Datteren avviser at faren har politiske mål i Norge .")
+    claims = claims_of(
+        "Krekars datter mener at faren er uskyldig .\n"
+        "Datteren skriver også om andre muslimer i kronikken .\n"
+        "Datteren avviser at faren har politiske mål i Norge ."
+    )
     assert [c.speaker for c in claims] == ["Krekars datter", "Krekars datter"]
     assert claims[1].verification == "denied"
 
@@ -209,9 +226,11 @@ def test_english_adverbs_between_verb_and_that():
 
 
 def test_plural_pronoun_goes_to_the_group_that_opened_the_sentence_before():
-    claims = claims_of("– Vi slår sammen sykehusene , sier direktør Per Hansen .\n"
-                       "Fagforeningene er bekymret for sammenslåingen .\n"
-                       "Forskningen kan forsvinne fra sykehuset , mener de .")
+    claims = claims_of(
+        "– Vi slår sammen sykehusene , sier direktør Per Hansen .\n"
+        "Fagforeningene er bekymret for sammenslåingen .\n"
+        "Forskningen kan forsvinne fra sykehuset , mener de ."
+    )
     assert [c.speaker for c in claims] == ["Per Hansen", "Fagforeningene"]
 
 
@@ -222,26 +241,32 @@ def test_english_told_names_the_channel():
 
 
 def test_particle_verb_around_its_subject_and_ifolge_with_a_common_noun():
-    claims = claims_of("I talen la konsul Carl Hansen vekt på at prisvinnerne har gjort en stor innsats .\n"
-                       "Ifølge militærregimet vil en ny statsminister snart bli utnevnt .")
+    claims = claims_of(
+        "I talen la konsul Carl Hansen vekt på at prisvinnerne har gjort en stor innsats .\n"
+        "Ifølge militærregimet vil en ny statsminister snart bli utnevnt ."
+    )
     assert [c.speaker for c in claims] == ["Carl Hansen", "militærregimet"]
     assert claims[0].text == "prisvinnerne har gjort en stor innsats"
 
 
 def test_surnames_follow_the_latest_full_mention_and_names_are_split_from_employers():
-    claims = claims_of("Darius Hansen og Beata Hansen driver gården .\n"
-                       "– Det er hardt arbeid , sier Darius Hansen .\n"
-                       "– Vi jobber mye om sommeren , sier Hansen .\n"
-                       "– Det er ikke helt på plass , sier kommunikasjonsdirektør i Widerøe Richard Kongsteien .")
+    claims = claims_of(
+        "Darius Hansen og Beata Hansen driver gården .\n"
+        "– Det er hardt arbeid , sier Darius Hansen .\n"
+        "– Vi jobber mye om sommeren , sier Hansen .\n"
+        "– Det er ikke helt på plass , sier kommunikasjonsdirektør i Widerøe Richard Kongsteien ."
+    )
     assert [c.speaker for c in claims] == ["Darius Hansen", "Darius Hansen", "Richard Kongsteien"]
     assert claims[2].speaker_role == "kommunikasjonsdirektør i Widerøe"
 
 
 def test_quoted_nicknames_dates_and_straight_closing_quotes():
-    claims = claims_of("– Jeg var smart , sier Aksel Svindal .\n"
-                       "« The Herminator » måtte se seg slått med 45 hundredeler .\n"
-                       "Festivalen går av stabelen 16.-27. februar .\n"
-                       "« Det er beklagelig .\nDet handler om makt , \" uttaler biskop Olav Skjevesland .")
+    claims = claims_of(
+        "– Jeg var smart , sier Aksel Svindal .\n"
+        "« The Herminator » måtte se seg slått med 45 hundredeler .\n"
+        "Festivalen går av stabelen 16.-27. februar .\n"
+        '« Det er beklagelig .\nDet handler om makt , " uttaler biskop Olav Skjevesland .'
+    )
     assert [(c.speaker, c.direct) for c in claims] == [("Aksel Svindal", True), ("Olav Skjevesland", True)]
     assert claims[1].text.startswith("Det er beklagelig") and claims[1].text.endswith("om makt")
 
@@ -249,15 +274,21 @@ def test_quoted_nicknames_dates_and_straight_closing_quotes():
 def test_subject_phrases_without_names_and_places_with_kommune():
     [church] = claims_of("Kirkens egne råd og utvalg sier at ordningen er problematisk .", source="AP")
     assert church.speaker == "Kirkens egne råd og utvalg"
-    claims = claims_of("Vinje kommune seier at det er umogleg å kontrollere kva folk kastar .\n"
-                       "Dommarane meinte at det var godt gjort , og dommar Per Berg rosa han .", language="nn",
-                       source="VT")
+    claims = claims_of(
+        "Vinje kommune seier at det er umogleg å kontrollere kva folk kastar .\n"
+        "Dommarane meinte at det var godt gjort , og dommar Per Berg rosa han .",
+        language="nn",
+        source="VT",
+    )
     assert [c.speaker for c in claims] == ["Vinje kommune", "Dommarane"]
 
 
 def test_channel_named_by_a_media_word_and_a_parenthesis_in_the_description():
-    [claim] = claims_of("– Vi må jobbe hardt , sier lederen for fagforeningen Central Única ( CUT ) , "
-                        "Cristian Cuevas , til tv-kanalen Telesur .", source="KK")
+    [claim] = claims_of(
+        "– Vi må jobbe hardt , sier lederen for fagforeningen Central Única ( CUT ) , "
+        "Cristian Cuevas , til tv-kanalen Telesur .",
+        source="KK",
+    )
     assert claim.speaker == "Cristian Cuevas" and claim.relay == ["Cristian Cuevas", "Telesur", "KK"]
 
 
@@ -267,36 +298,51 @@ def test_impersonal_report_names_its_source_after_fra():
 
 
 def test_a_headline_that_opens_with_a_reporting_verb_quotes_the_article_speaker():
-    claims = claims_of("Hevdar dei ikkje fekk opplæring\n"
-                       "– Vi fekk aldri opplæring i dei nye rutinane , seier overlege Henrik Berg .\n"
-                       "Meiner du at det er rett ?", language="nn", source="FI")
+    claims = claims_of(
+        "Hevdar dei ikkje fekk opplæring\n"
+        "– Vi fekk aldri opplæring i dei nye rutinane , seier overlege Henrik Berg .\n"
+        "Meiner du at det er rett ?",
+        language="nn",
+        source="FI",
+    )
     assert [(c.speaker, c.verb) for c in claims] == [("Henrik Berg", "Hevdar"), ("Henrik Berg", "seier")]
 
 
 def test_party_and_age_in_brackets_object_pronouns_and_subordinate_speakers():
-    claims = claims_of("Pressetalsperson Ronny Alte ( NDL ) mener imidlertid at organisasjonen ikke er voldelig .\n"
-                       "Ifølge ham teller gruppen nå 1233 medlemmer .\n"
-                       "Alte bekrefter det samme overfor Klassekampen .\n"
-                       "De ble overrasket da veterinæren konstaterte at kvigen var drektig .", source="KK")
+    claims = claims_of(
+        "Pressetalsperson Ronny Alte ( NDL ) mener imidlertid at organisasjonen ikke er voldelig .\n"
+        "Ifølge ham teller gruppen nå 1233 medlemmer .\n"
+        "Alte bekrefter det samme overfor Klassekampen .\n"
+        "De ble overrasket da veterinæren konstaterte at kvigen var drektig .",
+        source="KK",
+    )
     assert [c.speaker for c in claims] == ["Ronny Alte", "Ronny Alte", "veterinæren"]
 
 
 def test_quote_closed_by_a_split_particle_verb_and_a_cataphoric_impersonal():
-    claims = claims_of("Ordfører Anne Dahle åpnet møtet .\n"
-                       "– I dag skal vi vurdere om det er gjort feil , gjorde hun oppmerksom på .\n"
-                       "« Trusselen er ikke endret . »\nSlik het det i trusselvurderingen fra PST .", source="KK")
+    claims = claims_of(
+        "Ordfører Anne Dahle åpnet møtet .\n"
+        "– I dag skal vi vurdere om det er gjort feil , gjorde hun oppmerksom på .\n"
+        "« Trusselen er ikke endret . »\nSlik het det i trusselvurderingen fra PST .",
+        source="KK",
+    )
     assert [(c.speaker, c.verb, c.direct) for c in claims] == [
-        ("Anne Dahle", "gjorde hun oppmerksom på", True), ("PST", "het det", True)]
+        ("Anne Dahle", "gjorde hun oppmerksom på", True),
+        ("PST", "het det", True),
+    ]
 
 
 def test_nested_titles_radio_programmes_and_answers_after_questions():
-    claims = claims_of("« Om jeg skulle beskrive « Mein Kampf » i en setning , er det en bok uten et du .\n"
-                       "Men det finnes ikke noe du , sa Karl Ove Knausgård i det svenske radioprogrammet "
-                       "« Sommar i P1 » .\n"
-                       "– Det er viktig , sier Tom Hverven .\n"
-                       "Forlagssjef Geir Berdahl er tilbakeholden .\n"
-                       "– Er hendelsene skrevet inn i romanen ?\n"
-                       "– Nei , ikke så vidt jeg vet .", source="KK")
+    claims = claims_of(
+        "« Om jeg skulle beskrive « Mein Kampf » i en setning , er det en bok uten et du .\n"
+        "Men det finnes ikke noe du , sa Karl Ove Knausgård i det svenske radioprogrammet "
+        "« Sommar i P1 » .\n"
+        "– Det er viktig , sier Tom Hverven .\n"
+        "Forlagssjef Geir Berdahl er tilbakeholden .\n"
+        "– Er hendelsene skrevet inn i romanen ?\n"
+        "– Nei , ikke så vidt jeg vet .",
+        source="KK",
+    )
     assert [(c.speaker, c.relay) for c in claims] == [
         ("Karl Ove Knausgård", ["Karl Ove Knausgård", "Sommar i P1", "KK"]),
         ("Tom Hverven", ["Tom Hverven", "KK"]),
@@ -305,38 +351,49 @@ def test_nested_titles_radio_programmes_and_answers_after_questions():
 
 
 def test_an_epithet_before_a_surname_is_the_person_the_article_introduces():
-    claims = claims_of("Svindal vant igjen\n"
-                       "Aksel Lund Svindal vant super-G lørdag .\n"
-                       "– Jeg sov ikke , sier Aksel Lund Svindal .\n"
-                       "– Det er bra , sier pappa Bjørn Svindal .\n"
-                       "– Han er sterk , sier Bjørn Svindal .\n"
-                       "– Jeg vant , sier Søvnløs Svindal .")
+    claims = claims_of(
+        "Svindal vant igjen\n"
+        "Aksel Lund Svindal vant super-G lørdag .\n"
+        "– Jeg sov ikke , sier Aksel Lund Svindal .\n"
+        "– Det er bra , sier pappa Bjørn Svindal .\n"
+        "– Han er sterk , sier Bjørn Svindal .\n"
+        "– Jeg vant , sier Søvnløs Svindal ."
+    )
     assert claims[-1].speaker == "Aksel Lund Svindal"
 
 
 def test_reportage_quotes_go_to_the_outlet_and_titles_back_to_the_named_speaker():
-    claims = claims_of("Ukemagasinet Der Spiegel inviterte tre studenter til å se filmen .\n"
-                       "– Et kinobesøk som utviklet seg til tortur , heter det i reportasjen .\n"
-                       "– Folkene i regjeringen har ikke humor , sier Bulat Atabajev ( 52 ) .\n"
-                       "– Mange forveksler oss med Mongolia .\n"
-                       "Men det gjør ingenting , sier teatersjefen fra Almaty .", source="AP")
+    claims = claims_of(
+        "Ukemagasinet Der Spiegel inviterte tre studenter til å se filmen .\n"
+        "– Et kinobesøk som utviklet seg til tortur , heter det i reportasjen .\n"
+        "– Folkene i regjeringen har ikke humor , sier Bulat Atabajev ( 52 ) .\n"
+        "– Mange forveksler oss med Mongolia .\n"
+        "Men det gjør ingenting , sier teatersjefen fra Almaty .",
+        source="AP",
+    )
     assert [c.speaker for c in claims] == ["Der Spiegel", "Bulat Atabajev", "Bulat Atabajev"]
     assert claims[1].speaker_kind == "person"
 
 
 def test_dialect_article_before_a_name_but_not_before_the_content():
-    claims = claims_of("– Eg høyrde han i radioen , skriv ho Eli Sylta .\n"
-                       "Derfor meiner ho Noreg må satse meir på jazz .", language="nn", source="DT")
+    claims = claims_of(
+        "– Eg høyrde han i radioen , skriv ho Eli Sylta .\nDerfor meiner ho Noreg må satse meir på jazz .",
+        language="nn",
+        source="DT",
+    )
     assert [c.speaker for c in claims] == ["Eli Sylta", "Eli Sylta"]
 
 
 def test_pronoun_gender_picks_the_antecedent_of_that_gender():
-    text = ("Kari Nordmann og Per Hansen møttes i går .\nPer Hansen ledet møtet .\n"
-            "Hun sier at hun er fornøyd med resultatet .")
+    text = (
+        "Kari Nordmann og Per Hansen møttes i går .\nPer Hansen ledet møtet .\n"
+        "Hun sier at hun er fornøyd med resultatet ."
+    )
     [claim] = claims_of(text)
     assert claim.speaker == "Kari Nordmann"
-    [claim] = claims_of("Anne Olsen kom hjem i går .\nHennes mann , Per Olsen , var ikke hjemme .\n"
-                        "- Jeg var redd , sier hun .")
+    [claim] = claims_of(
+        "Anne Olsen kom hjem i går .\nHennes mann , Per Olsen , var ikke hjemme .\n- Jeg var redd , sier hun ."
+    )
     assert claim.speaker == "Anne Olsen"
 
 
@@ -363,8 +420,9 @@ def test_dependency_parse_finds_long_subjects_and_passive_agents():
 
 
 def test_bekrefter_confirms_only_from_an_authority():
-    police, witness = claims_of("Politiet bekrefter at to personer er drept .\n"
-                                "Naboen Ola Dal bekrefter at han hørte flere skudd i natt .")
+    police, witness = claims_of(
+        "Politiet bekrefter at to personer er drept .\nNaboen Ola Dal bekrefter at han hørte flere skudd i natt ."
+    )
     assert police.verification == "confirmed"
     assert witness.speaker == "Ola Dal" and witness.verification == "unstated"
     [claim] = claims_of("Pressetalsperson Ronny Alte i NDL bekrefter at boka kommer ut i høst .")
@@ -375,7 +433,7 @@ def test_resolved_pronouns_point_at_the_pronoun_and_interviews_name_their_outlet
     text = "Ola Dal er bonde i Sogn .\n- Vi har mistet alt , sier han til NRK ."
     [claim] = claims_of(text)
     assert claim.speaker == "Ola Dal"
-    assert text[claim.speaker_start_char:claim.speaker_end_char] == "han"
+    assert text[claim.speaker_start_char : claim.speaker_end_char] == "han"
     [claim] = claims_of("I et intervju med Aftenposten sier Ole Berg at saken er svært alvorlig .")
     assert claim.relay == ["Ole Berg", "Aftenposten", "VG"]
     [claim] = claims_of("- Saken er alvorlig , sier Ole Berg til fvn.no .")
@@ -384,18 +442,25 @@ def test_resolved_pronouns_point_at_the_pronoun_and_interviews_name_their_outlet
 
 @pytest.mark.skipif(not _parsed(), reason="needs the trained Norwegian parser")
 def test_definite_descriptions_after_the_verb_name_the_person_back():
-    first, second = claims_of("Kari Dal ( 24 ) er jordmor .\n- Vi trenger flere jordmødre , sier 24-åringen .\n"
-                              "- Han har aldri stanset meg , sier visitoren .")
+    first, second = claims_of(
+        "Kari Dal ( 24 ) er jordmor .\n- Vi trenger flere jordmødre , sier 24-åringen .\n"
+        "- Han har aldri stanset meg , sier visitoren ."
+    )
     assert (first.speaker, first.text) == ("Kari Dal", "Vi trenger flere jordmødre")
     assert (second.speaker, second.text) == ("Kari Dal", "Han har aldri stanset meg")
 
 
 def test_an_interviewers_question_names_who_answers():
-    claims = claims_of("Kva trur du , professor i økonomi Steinar Strøm ?\n- Dei vert verande .\n"
-                       "Hellas går ikkje friviljug .\n- Kva gjer så Hellas ?\n- Hellas må få restrukturert gjelda .",
-                       language="nn", source="DT")
-    assert [(c.speaker, c.text) for c in claims] == [("Steinar Strøm", "Dei vert verande"),
-                                                     ("Steinar Strøm", "Hellas må få restrukturert gjelda")]
+    claims = claims_of(
+        "Kva trur du , professor i økonomi Steinar Strøm ?\n- Dei vert verande .\n"
+        "Hellas går ikkje friviljug .\n- Kva gjer så Hellas ?\n- Hellas må få restrukturert gjelda .",
+        language="nn",
+        source="DT",
+    )
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("Steinar Strøm", "Dei vert verande"),
+        ("Steinar Strøm", "Hellas må få restrukturert gjelda"),
+    ]
 
 
 @pytest.mark.skipif(not _parsed(), reason="needs the trained Norwegian parser")
@@ -407,9 +472,12 @@ def test_ifolge_takes_its_whole_object_from_the_parse():
 
 
 def test_a_dash_paragraph_ending_in_a_question_is_the_interviewers_turn():
-    claims = claims_of("Jon Dal har skrive ei bok .\n- Idealet var å finne sinnsro .\nDet høyrest uoppnåeleg ut ?\n"
-                       "- Levereglane må forståast i sin kontekst .\nDei gir ikkje meining i dag , seier Dal .",
-                       language="nn", source="DT")
+    claims = claims_of(
+        "Jon Dal har skrive ei bok .\n- Idealet var å finne sinnsro .\nDet høyrest uoppnåeleg ut ?\n"
+        "- Levereglane må forståast i sin kontekst .\nDei gir ikkje meining i dag , seier Dal .",
+        language="nn",
+        source="DT",
+    )
     assert [c.text.split(" .")[0] for c in claims] == ["Levereglane må forståast i sin kontekst"]
     assert claims[0].speaker == "Jon Dal"
 
@@ -422,46 +490,65 @@ def test_a_fronted_channel_is_no_speaker():
 
 
 def test_role_words_give_a_gender_too():
-    [claim] = claims_of("En talskvinne for politiet og politimester Per Hansen holdt pressekonferanse .\n"
-                        "Per Hansen svarte på spørsmål .\nHun sier at to personer er pågrepet .")
+    [claim] = claims_of(
+        "En talskvinne for politiet og politimester Per Hansen holdt pressekonferanse .\n"
+        "Per Hansen svarte på spørsmål .\nHun sier at to personer er pågrepet ."
+    )
     assert claim.speaker == "En talskvinne for politiet"
 
 
 @pytest.mark.skipif(not _parsed(), reason="needs the trained Norwegian parser")
 def test_a_capitalised_sentence_opener_that_is_no_proper_noun_is_no_antecedent():
-    claims = claims_of("Agnes Duffy trekker sine dype drag .\nSammen med datteren nyter hun en kveld på puben .\n"
-                       "- Jeg har røkt siden jeg var fjorten , smiler hun .")
+    claims = claims_of(
+        "Agnes Duffy trekker sine dype drag .\nSammen med datteren nyter hun en kveld på puben .\n"
+        "- Jeg har røkt siden jeg var fjorten , smiler hun ."
+    )
     assert [c.speaker for c in claims] == ["Agnes Duffy"]
 
 
 def test_an_answer_after_a_question_goes_to_the_interviewee_not_to_whom_they_discuss():
-    claims = claims_of("Jon Dal har skrive ei bok om filosofi .\n- Idealet var å finne sinnsro , seier Dal .\n"
-                       "Seneca knytte seg gjerne til andre menneske .\nKlasseskilnad\n"
-                       "- På kva punkt skil Epiktet seg frå dei andre ?\n- Den største skilnaden er klassemessig .",
-                       language="nn", source="DT")
+    claims = claims_of(
+        "Jon Dal har skrive ei bok om filosofi .\n- Idealet var å finne sinnsro , seier Dal .\n"
+        "Seneca knytte seg gjerne til andre menneske .\nKlasseskilnad\n"
+        "- På kva punkt skil Epiktet seg frå dei andre ?\n- Den største skilnaden er klassemessig .",
+        language="nn",
+        source="DT",
+    )
     assert [c.speaker for c in claims] == ["Jon Dal", "Jon Dal"]
 
 
 def test_a_colon_introduction_names_the_quote_on_the_next_line():
-    claims = claims_of("Jon Dal har skrive ei bok .\n- Epiktet skriv :\n« Kysser du barnet ditt , så hugs :\n"
-                       "Det er eit menneske eg kysser . »", language="nn", source="DT")
+    claims = claims_of(
+        "Jon Dal har skrive ei bok .\n- Epiktet skriv :\n« Kysser du barnet ditt , så hugs :\n"
+        "Det er eit menneske eg kysser . »",
+        language="nn",
+        source="DT",
+    )
     assert [(c.speaker, c.direct) for c in claims] == [("Epiktet", True)]
 
 
-@pytest.mark.parametrize("text,language", [
-    ("Ifølge kilder i hæren skal minst 15 soldater ha falt det siste døgnet . Opplysningen er ikke bekreftet "
-     "av myndighetene .", "nb"),
-    ("Hæren seier at 203 terroristar vart drepne i operasjonen .\nOpplysningane er ikkje stadfesta av "
-     "uavhengige kjelder .", "nn"),
-])
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        (
+            "Ifølge kilder i hæren skal minst 15 soldater ha falt det siste døgnet . Opplysningen er ikke bekreftet "
+            "av myndighetene .",
+            "nb",
+        ),
+        (
+            "Hæren seier at 203 terroristar vart drepne i operasjonen .\nOpplysningane er ikkje stadfesta av "
+            "uavhengige kjelder .",
+            "nn",
+        ),
+    ],
+)
 def test_a_short_sentence_after_a_claim_can_leave_it_unconfirmed(text, language):
     [claim] = claims_of(text, language=language)
     assert claim.verification == "unconfirmed"
 
 
 def test_a_later_unconfirmed_remark_does_not_reach_back_past_the_next_sentence():
-    text = ("Ifølge hæren er 15 soldater drept . Kampene fortsatte hele natten i byen . "
-            "Opplysningen er ikke bekreftet .")
+    text = "Ifølge hæren er 15 soldater drept . Kampene fortsatte hele natten i byen . Opplysningen er ikke bekreftet ."
     [claim] = claims_of(text)
     assert claim.verification == "unstated"
 
@@ -470,3 +557,28 @@ def test_a_clause_before_comma_verb_pronoun_is_never_the_speaker():
     # "X , sier han til Ukrinform": X is what was said; an unresolved 'han' gives no claim rather than speaker X.
     claims = claims_of("Det fantes ingen militære mål i området , sier han til Ukrinform .")
     assert all(not c.speaker.startswith("Det fantes") for c in claims)
+
+
+def test_a_second_reporting_verb_opens_a_second_claim():
+    from kilde.extract.claims import extract_claims
+    from kilde.ingest.article import make_article
+    from kilde.model import ExtractionResult
+    from kilde.nlp import parse
+
+    text = (
+        "Sykehuskilder sier til AFP at 23 døde er brakt inn, mens regjeringen fastholder at tallet er elleve.\n"
+        "Det russiske forsvarsdepartementet sier at angrepet rammet militære mål, og avviser at boliger ble truffet."
+    )
+    article = make_article(text, published="2019-03-01", language="nb", source="NTB")
+    claims = extract_claims(parse(text, "nb"), article, ExtractionResult(article=article))
+    got = [(c.speaker, c.relay, c.text) for c in claims]
+    assert got == [
+        ("Sykehuskilder", ["Sykehuskilder", "AFP", "NTB"], "23 døde er brakt inn"),
+        ("regjeringen", ["regjeringen", "NTB"], "tallet er elleve"),
+        (
+            "Det russiske forsvarsdepartementet",
+            ["Det russiske forsvarsdepartementet", "NTB"],
+            "angrepet rammet militære mål",
+        ),
+        ("Det russiske forsvarsdepartementet", ["Det russiske forsvarsdepartementet", "NTB"], "boliger ble truffet"),
+    ]

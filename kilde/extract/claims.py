@@ -1940,7 +1940,49 @@ def extract_claims(doc: Doc, article: Article, result: ExtractionResult) -> list
     """The attributed claims in ``article``, in text order."""
     if not article.text.strip():
         return []
-    return Extractor(doc, article, result).run()
+    claims = Extractor(doc, article, result).run()
+    lang = article.language if article.language in ("nb", "nn", "en") else "nb"
+    return [part for claim in claims for part in split_coordinated(claim, article, lexicon(lang))]
+
+
+# Words after which a second reporting clause may open inside an indirect claim.
+_CLAUSE_JOINS = {"og", "mens", "men", "and", "while", "but"}
+_MAX_SECOND_SPEAKER = 5
+
+
+def split_coordinated(claim: Claim, article: Article, lex: Lexicon) -> list[Claim]:
+    """ "X sier at A, og avviser at B" and "X sier at A, mens Y fastholder at B": two claims, the second by the
+    same speaker or by the one named before its reporting verb."""
+    if claim.direct:
+        return [claim]
+    toks = tokenize(article.text[claim.start_char : claim.end_char], claim.start_char)
+    for k, tok in enumerate(toks):
+        if tok.low not in _CLAUSE_JOINS or k < 2 or (tok.low in ("og", "and") and toks[k - 1].text != ","):
+            continue
+        for j in range(k + 1, min(len(toks), k + 2 + _MAX_SECOND_SPEAKER)):
+            verb = lex.verb_at(toks, j)
+            if verb is None:
+                continue
+            after = j + verb[0]
+            if after >= len(toks) - 1 or toks[after].low not in ("at", "that"):
+                break
+            words = toks[k + 1 : j]
+            if any(not w.text[:1].isalpha() or w.low in lex.not_speakers or w.low in lex.singular
+                   or w.low in lex.plural for w in words):
+                break
+            end = toks[k - 1].start if toks[k - 1].text == "," else tok.start
+            first = claim.model_copy(update={"end_char": end, "text": article.text[claim.start_char : end].rstrip()})
+            start = toks[after + 1].start
+            update: dict = {"start_char": start, "text": article.text[start : claim.end_char],
+                            "verb": " ".join(t.text for t in toks[j:after]), "verb_start_char": toks[j].start,
+                            "verb_end_char": toks[after - 1].end}
+            if words:
+                name = article.text[words[0].start : words[-1].end]
+                update.update(speaker=name, speaker_start_char=words[0].start, speaker_end_char=words[-1].end,
+                              speaker_role=None, speaker_kind=None, relay=[name, *claim.relay[-1:]])
+            second = claim.model_copy(update=update)
+            return [first, *split_coordinated(second, article, lex)]
+    return [claim]
 
 
 def hedge_of_span(article: Article, start: int, end: int) -> str | None:
