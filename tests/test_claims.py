@@ -582,3 +582,18 @@ def test_a_second_reporting_verb_opens_a_second_claim():
         ),
         ("Det russiske forsvarsdepartementet", ["Det russiske forsvarsdepartementet", "NTB"], "boliger ble truffet"),
     ]
+
+
+def test_a_definite_organisation_noun_names_back_the_organisation_not_the_agency():
+    from kilde.extract.claims import extract_claims
+    from kilde.ingest.article import make_article
+    from kilde.model import ExtractionResult
+    from kilde.nlp import parse
+
+    text = (
+        "Den islamistiske organisasjonen Hizbollah har tatt på seg ansvaret for angrepet, melder AFP. "
+        "Organisasjonen hevder at over 30 soldater ble drept."
+    )
+    article = make_article(text, published="2019-03-01", language="nb", source="NTB")
+    claims = extract_claims(parse(text, "nb"), article, ExtractionResult(article=article))
+    assert [(c.speaker, c.relay) for c in claims][-1] == ("Hizbollah", ["Hizbollah", "NTB"])

@@ -70,6 +70,7 @@ class Lexicon:
     alias_lower: dict[tuple[str, ...], tuple[str, str]]
     source_codes: dict[str, str]
     outlet_anaphors: frozenset[str]
+    organisation_anaphors: frozenset[str]
     media_nouns: frozenset[str]
     roles: frozenset[str]
     role_suffixes: tuple[str, ...]
@@ -209,6 +210,7 @@ def lexicon(lang: str) -> Lexicon:
         alias_lower=alias_lower,
         source_codes={str(k): str(v) for k, v in (sources.get("source_codes") or {}).items()},
         outlet_anaphors=_words(sources.get("outlet_anaphors")),
+        organisation_anaphors=_words(sources.get("organisation_anaphors")),
         media_nouns=_words(sources.get("media_nouns")),
         roles=_words(sources.get("roles")),
         role_suffixes=tuple(str(s).lower() for s in sources.get("role_suffixes") or []),
@@ -290,6 +292,7 @@ class Context:
     outlet_mentions: list[tuple[int, str]] = field(default_factory=list)
     role_mentions: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, text, head
     ent_kind: dict[int, str] = field(default_factory=dict)  # token start char -> PER/ORG from the NER
+    organisations: list[tuple[int, int]] = field(default_factory=list)  # NER ORG/GPE_ORG spans, in text order
     last_speaker: Speaker | None = None
     last_person: tuple[int, Speaker] | None = None  # (sentence index, speaker)
     last_subject: tuple[int, Speaker] | None = None
@@ -1253,6 +1256,7 @@ class Extractor:
             spans = [(m.start_char, m.end_char, m.label) for m in result.mentions]
         elif doc is not None and doc.has_annotation("ENT_IOB"):
             spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        self.ctx.organisations = sorted((start, end) for start, end, label in spans if label in ("ORG", "GPE_ORG"))
         for start, end, label in spans:
             for tok in tokenize(self.ctx.text[start:end], start):
                 self.ctx.ent_kind[tok.start] = label
@@ -1329,6 +1333,9 @@ class Extractor:
             if sp.role is None:
                 sp.role = self._role_of(person) if person else None
             return sp
+        named = self.organisation_named_back(sp)
+        if named is not None:
+            return named
         if sp.kind == "role" and sp.anaphor and sp.start is not None:
             word = ctx.text[sp.start:sp.end].split()[-1]
             plural = word.lower().endswith(PLURAL_DEFINITE)  # "Dommarane" are not one judge
@@ -1346,6 +1353,28 @@ class Extractor:
                 if start < sp.start and head and (head in stems or set(role_stems(head)) & stems):
                     return Speaker(text, start, end, sp.role, "role")
         return sp
+
+    def organisation_named_back(self, sp: Speaker) -> Speaker | None:
+        """ "al-Shabaab har tatt på seg ansvaret . Gruppen hevder at ...": a definite organisation noun as the
+        speaker is the organisation the NER found last before it (within a few sentences), not an outlet."""
+        ctx, lex = self.ctx, self.lex
+        if sp.start is None or sp.end is None:
+            return None
+        words = ctx.text[sp.start:sp.end].lower().split()
+        if len(words) != 1 or words[0] not in lex.organisation_anaphors:
+            return None
+        for start, end in reversed(ctx.organisations):
+            if end > sp.start:
+                continue
+            if sp.start - start > 600:
+                break
+            name = ctx.text[start:end]
+            toks = tokenize(name, start)
+            alias = lex.alias_at(toks, 0)
+            if alias is not None and alias[0] == len(toks) or name == ctx.outlet:
+                continue  # an agency or outlet relays; it is not the group
+            return Speaker(name, start, end, None, "organisation")
+        return None
 
     def described_person(self, word: str, before: int) -> Person | None:
         """The person a definite description names back: "dominikanarmunken" -> "dominikanarmunk Arnfinn
