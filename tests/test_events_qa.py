@@ -229,3 +229,18 @@ def test_a_country_the_table_does_not_list_still_names_its_forces():
     adwa = place(text, "Adwa", 14.16, 38.9).model_copy(update={"country": "ET"})
     events = [e for e in events_of(text, lang="nn", places=[adwa]) if e.sub_event_type]
     assert any(e.actor1 and e.actor1.canonical_id == "military_forces_of_eritrea" for e in events)
+
+
+def test_a_strike_on_condition_is_hypothetical_and_a_match_is_no_bombing():
+    text = (
+        "Droner over Kyiv\n"
+        "Russiske styrker angrep Kyiv med droner natt til tirsdag.\n"
+        "Medvedev sier at Russland vil svare med «langt kraftigere» angrep dersom Kyiv fortsetter.\n"
+        "Samme kveld bombarderte Sjakhtar Donetsk motstandernes mål og vant 4–0 i ligaen."
+    )
+    events = events_of(text, published="2023-05-30")
+    current = [e.trigger.text for e in events if e.trigger and e.sub_event_type and e.current]
+    assert "angrep" in current
+    assert "bombarderte" not in current
+    conditional = [e for e in events if e.trigger and e.trigger.start_char > text.index("Medvedev")]
+    assert all(not e.current for e in conditional if e.trigger.text == "angrep")

@@ -68,6 +68,8 @@ def _context_ok(needs: str, context: list[str], lex: Lexicon, scores: dict[str, 
     sport = cue_in(c.get("sport", []), context)
     if sport and not conflict and needs not in ("protest", "none"):
         return False, 0.0
+    if sport and sum(1 for stem in c.get("sport", []) if cue_in([stem], context)) >= 2 and needs != "protest":
+        return False, 0.0  # "bombarderte motstandernes mål ... i ligaen": two sport words outweigh war words
     if scores.get("sport", 0) >= 3 and not conflict and needs != "protest":
         return False, 0.0  # a match report: "angrep", "skjøt", "bombarderte" are football
     if needs == "none":

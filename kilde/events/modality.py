@@ -185,6 +185,7 @@ class Cues:
     conditional: list[tuple[str, ...]]
     future: list[tuple[str, ...]]
     denial: list[tuple[str, ...]]
+    conditional_after: list[tuple[str, ...]] = field(default_factory=list)
     purpose: list[tuple[str, ...]] = field(default_factory=list)
     realised: list[tuple[str, ...]] = field(default_factory=list)
 
@@ -214,6 +215,7 @@ def cues(lang: str) -> Cues:
         historical_days=int(merged.get("historical_days", 365)),
         conditional=phrases("conditional"),
         future=phrases("future"),
+        conditional_after=phrases("conditional_after"),
         purpose=phrases("purpose"),
         realised=phrases("realised_purpose"),
         denial=phrases("denial"),
@@ -313,6 +315,8 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
     hit = _find(lowers, wide, start, c.conditional)
     if hit is None:
         hit = _find(lowers, 0, len(lowers), c.future)
+    if hit is None:  # "svare med kraftigere angrep dersom Kyiv fortsetter": the event waits on a condition
+        hit = _find(lowers, end, min(len(lowers), end + 3), c.conditional_after)
     if hit is not None and not flags["hypothetical"]:
         flags["hypothetical"] = True
         flags["cues"].append(" ".join(hit[1]))
