@@ -244,3 +244,9 @@ def test_a_strike_on_condition_is_hypothetical_and_a_match_is_no_bombing():
     assert "bombarderte" not in current
     conditional = [e for e in events if e.trigger and e.trigger.start_char > text.index("Medvedev")]
     assert all(not e.current for e in conditional if e.trigger.text == "angrep")
+
+
+def test_skal_with_the_subject_between_hedges_the_event():
+    text = "Kamper i Sudan\nLørdag skal hærens fly ha bombet baser nær Omdurman, der opprørere holder til."
+    events = [e for e in events_of(text, published="2023-04-20") if e.trigger and e.trigger.text == "bombet"]
+    assert events and all(e.hedged for e in events)

@@ -29,6 +29,7 @@ from kilde.events.modality import historical_cue, modality
 from kilde.events.ontology import event_type_of, is_sub_event, plover_of
 from kilde.events.text import Sentence, is_nominal, sentences
 from kilde.events.triggers import Lexicon, TriggerMatch, cue_in, find_triggers, lexicon
+from kilde.extract.claims import hedge_of_span
 from kilde.model import Actor, Article, Claim, Event, ExtractionResult, Place, Span
 
 ARMED_AFTER = {"mot", "against"}
@@ -761,6 +762,8 @@ def _event(
     reported = bool(claims) or (not result.claims and flags["reported"]) or flags["hedged"]
     # "The rebels reportedly seized": a hedging adverb in the event's own clause hedges it, claim or no claim.
     hedged = any(c.hedged for c in claims) or flags["hedged"]
+    if not hedged and hedge_of_span(article, sent.start, sent.end) is not None:
+        hedged = reported = True  # "Lørdag skal hærens fly ha bombet": the outlet's own "skal ha" with words between
     low, best, high = fatalities(quantities) if violent_code else (None, None, None)
 
     confidence = entry.weight + bonus
