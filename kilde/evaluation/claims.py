@@ -246,8 +246,10 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"articles not found: {articles}", err=True)
             raise typer.Exit(1)
         splits = ["train", *DEV_BATCHES] if split == "all" else [] if split in ("team", "team2") else [split]
+        every: list[tuple[list[Any], list[dict]]] = []
         for name in splits:
             result, details = evaluate_articles(articles, name)
+            every.extend((pred, gold) for _aid, _article, pred, gold in details)
             label = DEV_BATCHES[name][1] if name in DEV_BATCHES else f"{name} articles"
             _print(f"{label} ({len(details)})", result)
             if errors:
@@ -256,6 +258,8 @@ def register(app: typer.Typer) -> None:
             _print("team-written hard cases", evaluate_team())
         if split in ("all", "team2") and TEAM2.exists():
             _print("team-written articles, blind batch 2", evaluate_team(TEAM2))
+        if split == "all":
+            _print(f"all annotated NorNE articles ({len(every)}, tuned-on and held-out together)", score(every))
 
 
 def _print_errors(details: list) -> None:
