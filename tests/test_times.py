@@ -208,3 +208,11 @@ def test_the_last_unit_is_a_range_up_to_publication(text, lang, start):
                                        ("Mange er drept de siste dagene .", "nb")])
 def test_a_last_day_or_a_few_days_is_no_range(text, lang):
     assert find_times(text, lang, datetime(2023, 6, 15), "day") == []
+
+
+def test_the_tense_of_the_expression_s_own_clause_decides_the_weekday():
+    import kilde
+
+    text = "Hæren skal ha svart med luftåtak mot RSF-stillingar i Nyala laurdag, men dette er ikkje stadfesta."
+    [time] = kilde.extract(text, published="2023-11-05", language="nn").times
+    assert (time.start.date().isoformat(), time.end.date().isoformat()) == ("2023-11-04", "2023-11-05")

@@ -715,13 +715,18 @@ def _event(
 
     historical = False
     hypothetical = flags["hypothetical"]
-    if time is not None and time.anchor != "publication" and article.published is not None:
+    if time is not None and (time.anchor != "publication" or not time.uncertain) and article.published is not None:
         published = article.published.replace(tzinfo=None)
         end = (time.end or time.start).replace(tzinfo=None) if (time.end or time.start) else None
         start = time.start.replace(tzinfo=None) if time.start else None
         if end is not None and end < published - timedelta(days=hist_days):
             historical = True
-        if start is not None and start > published + timedelta(days=1) and not (set(lowers) & PAST_MARKERS):
+        if (
+            time.anchor != "publication"  # a weekday read from the publication date may fall either side of it
+            and start is not None
+            and start > published + timedelta(days=1)
+            and not (set(lowers) & PAST_MARKERS)
+        ):
             hypothetical = True  # a future date: planned, not happened (unless the verbs say it happened)
         if time.end_year is not None and time.end is None and time.end_year < published.year - 1:
             historical = True  # "1800-tallet før Kristus": years the calendar type cannot hold

@@ -280,6 +280,9 @@ def _reported_perfect(words: list[tuple[int, str]], tw: TimeWords) -> set[int]:
     return found
 
 
+_CLAUSE_BREAK = re.compile(r",\s+(?:men|mens|og|fordi|så|but|and|while)\b|;", re.IGNORECASE)
+
+
 def tense_near(text: str, start: int, end: int, tw: TimeWords, doc: Doc | None) -> str | None:
     """'past' or 'future' as the verbs around an expression suggest; None when nothing does.
 
@@ -288,6 +291,18 @@ def tense_near(text: str, start: int, end: int, tw: TimeWords, doc: Doc | None) 
     lo, hi = sentence_bounds(text, start, end, doc)
     words = [(m.start() + lo, m.group().lower()) for m in _WORD.finditer(text[lo:hi])]
     perfect = _reported_perfect(words, tw)
+    # Prefer the verbs of the expression's own clause: "skal ha svart ... laurdag, men dette er ikkje stadfesta".
+    c_lo, c_hi = lo, hi
+    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+        if m.end() <= start:
+            c_lo = m.end()
+        elif m.start() >= end:
+            c_hi = m.start()
+            break
+    in_clause = [(pos, w) for pos, w in words if c_lo <= pos < c_hi]
+    if any(pos in perfect or w in tw.past_words or w in tw.future_words or w in tw.present_words
+           for pos, w in in_clause if not start <= pos < end):
+        words = in_clause
     best_list: tuple[int, str] | None = None
     for pos, w in words:
         if start <= pos < end:
