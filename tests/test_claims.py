@@ -581,3 +581,13 @@ def test_a_definite_organisation_noun_names_back_the_organisation_not_the_agency
     )
     claims = claims_of(text, source="NTB")
     assert [(c.speaker, c.relay) for c in claims][-1] == ("Hizbollah", ["Hizbollah", "NTB"])
+
+
+def test_what_a_speaker_called_something_is_a_claim_but_a_summons_is_not():
+    text = (
+        "Statsminister Hassan Ali Khaire kalte angrepet «et knivstikk i ryggen på et folk».\n"
+        "Utenriksministeren kalte inn ambassadøren til et møte."
+    )
+    claims = claims_of(text, source="NTB")
+    assert [(c.speaker, c.relay) for c in claims] == [("Hassan Ali Khaire", ["Hassan Ali Khaire", "NTB"])]
+    assert "knivstikk" in claims[0].text
