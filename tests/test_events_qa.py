@@ -250,3 +250,9 @@ def test_skal_with_the_subject_between_hedges_the_event():
     text = "Kamper i Sudan\nLørdag skal hærens fly ha bombet baser nær Omdurman, der opprørere holder til."
     events = [e for e in events_of(text, published="2023-04-20") if e.trigger and e.trigger.text == "bombet"]
     assert events and all(e.hedged for e in events)
+
+
+def test_an_arrest_with_no_one_named_is_the_police_s():
+    text = "Angrep i Mogadishu\nTre personer er pågrepet i forbindelse med bombeangrepet mot hotellet i Mogadishu i går."
+    arrests = [e for e in events_of(text, published="2019-03-01") if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].actor1 and arrests[0].actor1.canonical_id == "police_forces"

@@ -753,6 +753,9 @@ def _event(
                 actor_type=forces.type,
                 wikidata=forces.wikidata,
             )
+    if not actor1 and entry.default_actor in table.by_id:  # "tre personer er pågrepet": by the police
+        known = table.by_id[entry.default_actor]
+        actor1 = [Actor(text="", canonical_id=known.id, canonical_name=known.name, actor_type=known.type)]
     if not actor1 and entry.default_actor == "national_military" and place is not None and place.country:
         country = _country_name(place.country)
         if country:
