@@ -271,7 +271,24 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             refers_back = refers_back or bool(
                 match.entry.definite and event.actor1 is None and event.sub_event_type == match.entry.event
             )
-            last = next((e for n, e in reversed(told) if _violent(e) and n >= sent.n - 6), None)
+            last_n, last = next(((n, e) for n, e in reversed(told) if _violent(e) and n >= sent.n - 6), (-1, None))
+            # "har tatt på seg ansvaret for angrepet": a bare definite noun names the article's main event, the
+            # violent event its headline or lead told, rather than a side episode told since.
+            lead_event = next(
+                (
+                    e
+                    for _, e in told
+                    if _violent(e)
+                    and e.sub_event_type not in TERRITORY_CODES
+                    and e.trigger
+                    and e.trigger.start_char < lead_end
+                ),
+                None,
+            )
+            noun = sent.tokens[match.anchor].pos not in ("VERB", "AUX", "verb")  # "skal IS ha angrepet" is a verb
+            definite_noun = refers_back and noun and token in match.entry.definite
+            if definite_noun and lead_event is not None and last_n < sent.n - 1:
+                last = lead_event
             if last is not None and last.sub_event_type in ("Abduction/forced disappearance", "Sexual violence"):
                 last = None  # an attack told later is not the kidnapping told before
             if (
