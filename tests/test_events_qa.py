@@ -253,7 +253,7 @@ def test_skal_with_the_subject_between_hedges_the_event():
 
 
 def test_an_arrest_with_no_one_named_is_the_police_s():
-    text = "Angrep i Mogadishu\nTre personer er pågrepet i forbindelse med bombeangrepet mot hotellet i Mogadishu i går."
+    text = "Angrep i Mogadishu\nTre personer er pågrepet etter bombeangrepet mot hotellet i Mogadishu i går."
     arrests = [e for e in events_of(text, published="2019-03-01") if e.sub_event_type == "Arrests"]
     assert arrests and arrests[0].actor1 and arrests[0].actor1.canonical_id == "police_forces"
 
@@ -261,7 +261,7 @@ def test_an_arrest_with_no_one_named_is_the_police_s():
 def test_a_later_definite_attack_names_the_lead_s_bombing_not_the_siege_told_since():
     text = (
         "Selvmordsangrep i Mogadishu\n"
-        "Minst 15 mennesker ble drept da en selvmordsbomber sprengte seg selv utenfor en restaurant i Mogadishu torsdag.\n"
+        "Minst 15 mennesker ble drept da en selvmordsbomber sprengte seg selv utenfor en restaurant i Mogadishu.\n"
         "Sikkerhetsstyrkene avsluttet beleiringen etter ti timer med skuddveksling mot væpnede menn.\n"
         "Regjeringen holdt et møte om sikkerheten i byen fredag.\n"
         "Den islamistiske militsen al-Shabaab har tatt på seg ansvaret for angrepet."
