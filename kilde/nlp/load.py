@@ -95,10 +95,16 @@ def add_shared_ner(nlp: Language, lang: str) -> Language:
     name = SHARED_NER.get(lang)
     if name is None or "ner" in nlp.pipe_names or not (MODELS_DIR / name / "meta.json").exists():
         return nlp
-    import kilde.nlp.lexicon_features  # noqa: F401  (registers the NER's feature layer)
-
     nlp.add_pipe("ner", source=spacy.load(MODELS_DIR / name))
     return nlp
+
+
+def load_path(path: str | Path, lang: str) -> Language:
+    """A trained pipeline from ``path`` made ready as kilde runs it: the shared NER where it has none, kilde's
+    tokenizer rules and post-processing components (``kilde evaluate --model`` scores models this way)."""
+    import kilde.nlp.lexicon_features  # noqa: F401  (registers the NER's feature layer a config may name)
+
+    return prepare(add_shared_ner(spacy.load(path), lang), lang)
 
 
 @lru_cache(maxsize=8)
@@ -107,7 +113,7 @@ def load(lang: str) -> Language:
     for name in MODEL_FOR_LANGUAGE.get(lang, []):
         path = MODELS_DIR / name
         if (path / "meta.json").exists():
-            return prepare(add_shared_ner(spacy.load(path), name), name)
+            return load_path(path, name)
     log.warning("no trained pipeline for %r; using a blank pipeline with a sentencizer", lang)
     blank = BLANK_FOR_LANGUAGE.get(lang, "xx")
     nlp = spacy.blank(blank)

@@ -50,11 +50,9 @@ def run_pipeline(nlp: Language, examples: list[Example], disable: tuple[str, ...
 def examples_for(lang: str, data: str | Path, model: str | Path | None = None,
                  disable: tuple[str, ...] = ()) -> list[Example]:
     """Gold sentences of ``data`` run through the shipped ``lang`` pipeline (or the one at ``model``)."""
-    import spacy
+    from kilde.nlp.load import load, load_path
 
-    from kilde.nlp.load import load, prepare
-
-    nlp = prepare(spacy.load(model), lang) if model else load(lang)
+    nlp = load_path(model, lang) if model else load(lang)
     return run_pipeline(nlp, gold_examples(nlp, data), disable=disable)
 
 
