@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from kilde.events.text import Sentence
+from kilde.events.text import MODAL_VERBS, Sentence
 from kilde.events.triggers import _languages
 from kilde.lang import load_data
 
@@ -147,29 +147,7 @@ def _negates_noun(phrase: tuple[str, ...]) -> bool:
     return phrase[0] in NOUN_NEGATORS or (len(phrase) > 1 and phrase[1] in {"noe", "noko", "noen", "nokon", "any"})
 
 
-MODALS = {
-    (w,)
-    for w in (
-        "vil",
-        "ville",
-        "kan",
-        "kunne",
-        "skal",
-        "skulle",
-        "bør",
-        "burde",
-        "må",
-        "måtte",
-        "om",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-    )
-}
+MODALS = {(w,) for w in MODAL_VERBS | {"om", "can", "could", "may", "might", "must"}}
 
 
 @dataclass

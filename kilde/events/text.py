@@ -235,22 +235,11 @@ VERB_CONTEXT = {
 }
 
 
-MODAL_WORDS = {
-    "vil",
-    "ville",
-    "kan",
-    "kunne",
-    "skal",
-    "skulle",
-    "må",
-    "måtte",
-    "bør",
-    "burde",
-    "å",
-    "will",
-    "would",
-    "to",
-}
+# Modal auxiliaries (Bokmål/Nynorsk, and the English "will"/"would"); modality.py adds the rest of English's.
+MODAL_VERBS = frozenset(
+    {"vil", "ville", "kan", "kunne", "skal", "skulle", "må", "måtte", "bør", "burde", "will", "would"}
+)
+MODAL_WORDS = MODAL_VERBS | {"å", "to"}
 
 
 def is_nominal(tok: Tok, prev: Tok | None, default_noun: bool) -> bool:
