@@ -5,10 +5,11 @@ Gold tokens are used as given; punctuation is scored like any token (NDT labels 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
+
+from kilde.evaluation import scores_to_print
 
 
 def evaluate(lang: str, data: Path, model: Path | None = None) -> dict:
@@ -28,12 +29,8 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="print JSON"),
     ) -> None:
         """Tag (NDT POS), UPOS, morphology and lemma accuracy, UAS and LAS on gold tokens."""
-        if not data.exists():
-            typer.echo(f"no such file: {data}", err=True)
-            raise typer.Exit(1)
-        r = evaluate(lang, data, model)
-        if as_json:
-            typer.echo(json.dumps(r, indent=2))
+        r = scores_to_print(evaluate, data, lang, model, as_json)
+        if r is None:
             return
         typer.echo(f"{data} ({r['words']} words), pipeline {model or lang}")
         for key, label in [
