@@ -152,6 +152,7 @@ DEV_BATCHES = {
     # From batch 10 on a batch may hold train-split articles too (the dev split has few unannotated ones left);
     # they count only in their batch, never in "train".
     "batch10": (10, "held-out batch 10 (4 dev + 3 train articles, annotated blind in the second session)"),
+    "batch11": (11, "held-out batch 11 (2 dev + 4 train articles, annotated blind in the third session)"),
 }
 FIRST_MIXED_BATCH = 10
 
