@@ -184,6 +184,9 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
     }
     fallback = [p for p in fallback if not any(lo <= p.start_char < hi for lo, hi in acting)]
     frame = _time_frames(sents, article, result, lang, hist_days)
+    # A memoir or a history piece: most of the times it names lie in the past, so its untimed past-tense narrative
+    # is history too, unless a sentence close by brings it back to now.
+    told_in_past = sum(frame.values()) >= 4 and sum(frame.values()) >= 0.6 * len(frame)
     history = []
     nationwide: dict[int, Place] = {}  # id(event) -> its country: the place later sentences inherit
 
@@ -320,6 +323,13 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             if event.time is not None and event.time.anchor == "publication" and not event.historical:
                 recent = [frame.get(k) for k in range(sent.n - 1, sent.n - 4, -1) if frame.get(k) is not None]
                 if frame.get(sent.n) is None and recent and recent[0]:
+                    event.historical = True
+                elif (
+                    told_in_past
+                    and frame.get(sent.n) is None
+                    and all(frame.get(k) is not False for k in range(sent.n - 3, sent.n))
+                    and any(t.tense == "Past" for t in sent.tokens)
+                ):
                     event.historical = True
         if cue_in(lex.cues.get("nationwide", []), lowers):
             # "i hovedstaden Santiago og i andre byer over hele landet": what follows is told of the whole country.
