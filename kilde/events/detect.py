@@ -71,7 +71,7 @@ def _context_ok(needs: str, context: list[str], lex: Lexicon, scores: dict[str, 
         return False, 0.0
     if sport and sum(1 for stem in c.get("sport", []) if cue_in([stem], context)) >= 2 and needs != "protest":
         return False, 0.0  # "bombarderte motstandernes mål ... i ligaen": two sport words outweigh war words
-    if scores.get("sport", 0) >= 3 and not conflict and needs != "protest":
+    if scores.get("sport", 0) >= max(3, scores.get("conflict", 0)) and not conflict and needs != "protest":
         return False, 0.0  # a match report: "angrep", "skjøt", "bombarderte" are football
     if needs == "none":
         return True, 0.1 if conflict else 0.0
@@ -79,7 +79,8 @@ def _context_ok(needs: str, context: list[str], lex: Lexicon, scores: dict[str, 
         # Sentence-level, or an article thick with conflict words where the sentence shows no sport or crime.
         if conflict:
             return True, 0.1
-        return scores["conflict"] >= 2 * ARTICLE_CONTEXT_MIN and scores.get("sport", 0) < 3 and not crime, -0.15
+        sporty = scores.get("sport", 0) >= max(3, scores["conflict"])
+        return scores["conflict"] >= 2 * ARTICLE_CONTEXT_MIN and not sporty and not crime, -0.15
     if needs == "conflict":
         if conflict:
             return True, 0.1
@@ -653,6 +654,8 @@ def _event(
     earlier_violent: bool = False,
 ) -> tuple[Event, str] | None:
     entry = match.entry
+    if entry.told_only and not earlier_violent:
+        return None
     if match.end < len(lowers) and lowers[match.end] in entry.after_block:
         # "kamp mot korrupsjon" is no fight, "kampar mot den sudanske hæren" is: an armed side right after keeps it.
         against = [a for a in actors if match.end < a.start <= match.end + 3 and a.entry is not None]
@@ -676,7 +679,7 @@ def _event(
     code = _code(match, lowers + following, lex.cues.get("military_targets", []))
     if code is None:
         return None
-    if is_sub_event(code) and cue_in(lex.cues.get("habitual", []), lowers[max(0, match.start - 4) : match.end + 4]):
+    if is_sub_event(code) and cue_in(lex.cues.get("habitual", []), lowers[max(0, match.start - 6) : match.end + 4]):
         return None  # "carries out bombings regularly": a habit, not an event
     if is_sub_event(code) and _since_it_began(match, lowers, lex):
         return None  # "siden invasjonen startet 24. februar": the time frame of what is told, not a new event

@@ -32,6 +32,7 @@ class TriggerEntry:
     definite: list[str] = field(default_factory=list)  # "angrepet": refers back to an event already told
     under_fire: str = ""  # the code when fighting is told beside it (a withdrawal under fire is a RETREAT)
     default_actor: str = ""  # national_military: a coup with no named actor is the country's armed forces
+    told_only: bool = False  # "terroren": an event only where the article has told of one (else a state, a campaign)
 
 
 @dataclass
@@ -86,6 +87,7 @@ def _entry(raw: dict[str, Any], phrase: bool = False) -> TriggerEntry:
         definite=[str(w).lower() for w in raw.get("definite") or []],
         under_fire=str(raw.get("under_fire") or ""),
         default_actor=str(raw.get("default_actor") or ""),
+        told_only=bool(raw.get("told_only", False)),
     )
 
 
