@@ -456,6 +456,8 @@ def _sentence_time(result: ExtractionResult, article: Article, sent: Sentence, t
         best = None
         for match in YEAR.finditer(sent.text):
             year = int(next(g for g in match.groups() if g))
+            if article.published is not None and year > article.published.year + 1:
+                continue  # a bare number past next year is a title or a count ("manifestet « 2083 »"), not a date
             start = sent.start + match.start()
             if best is None or abs(start - trigger_char) < abs(best[1] - trigger_char):
                 best = (year, start, match)

@@ -67,7 +67,8 @@ def _context_ok(needs: str, context: list[str], lex: Lexicon, scores: dict[str, 
     conflict = cue_in(c.get("conflict", []), context)
     crime = cue_in(c.get("crime", []), context)
     sport = cue_in(c.get("sport", []), context)
-    if sport and not conflict and needs not in ("protest", "none"):
+    # One sport word ("mål" is also a target) vetoes a trigger only where the article is not mostly about conflict.
+    if sport and not conflict and needs not in ("protest", "none") and scores.get("sport", 0) >= scores["conflict"]:
         return False, 0.0
     if sport and sum(1 for stem in c.get("sport", []) if cue_in([stem], context)) >= 2 and needs != "protest":
         return False, 0.0  # "bombarderte motstandernes mål ... i ligaen": two sport words outweigh war words
@@ -744,7 +745,11 @@ def _event(
     claims = _claims_over(result.claims, start_char, end_char)
 
     historical = False
-    hypothetical = flags["hypothetical"]
+    # "om ein vil sjå terroren som politisk": a definite noun naming the attack already told is real, whatever
+    # the clause around it wants of it.
+    # (A plural, "dersom åtaka held fram", is a series whose going on the clause leaves open.)
+    singular = sent.tokens[match.anchor].number != "Plur"
+    hypothetical = flags["hypothetical"] and not (refers_back and nominal and singular)
     if time is not None and (time.anchor != "publication" or not time.uncertain) and article.published is not None:
         published = article.published.replace(tzinfo=None)
         end = (time.end or time.start).replace(tzinfo=None) if (time.end or time.start) else None
