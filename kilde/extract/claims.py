@@ -884,6 +884,10 @@ class Patterns:
         if first < last and toks[first].low in ("men", "og", "så", "but", "and", "so") and first + 1 < last:
             first += 1
         sp, j = self.np.parse(toks, first, initial=True)
+        if sp is None and first + 1 < last and toks[first].cap and toks[first].low in PLURAL_DETERMINERS \
+                and lex.verb_at(toks, first + 1) is not None:
+            head = toks[first]  # "Mange mente at ...": a quantifier alone is a group speaker
+            sp, j = Speaker(head.text, head.start, head.end, None, "role", plural=True), first + 1
         if sp is None or j >= last or lex.verb_at(toks, j) is None and toks[j].text != "," \
                 and toks[j].low not in ("har", "hadde", "has", "had", "vil", "skal", "kan", "will"):
             span = self._subject_span(toks, first, last)
