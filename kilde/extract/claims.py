@@ -837,6 +837,8 @@ class Patterns:
             return True
         if t.text[:1].isdigit():
             return True  # "opplyser politiet klokka 19.55"
+        if self._manner_word(toks, j, last) and (j + 1 >= last or toks[j + 1].text in END_MARKS):
+            return True  # "seier Fly oppglødd ."
         return (t.low in lex.channel_preps or t.low in lex.adverbs or t.low in lex.clause_words
                 or t.low in lex.role_preps
                 or t.low in ("og", "and", "då", "da", "when", "etter", "after", "med", "with", "til", "to")
@@ -1023,6 +1025,9 @@ class Patterns:
             if sp is None or j == v + 1:
                 continue
             rest = key[1:]
+            if tuple(t.low for t in toks[j:j + len(rest)]) != rest and self._manner_word(toks, j, last) \
+                    and tuple(t.low for t in toks[j + 1:j + 1 + len(rest)]) == rest:
+                j += 1  # "slo han bastant fast at", "slår Fly debattviljug fast": a manner word before the particle
             if tuple(t.low for t in toks[j:j + len(rest)]) != rest:
                 continue
             if trailing:
@@ -1032,6 +1037,17 @@ class Patterns:
                 continue
             return Attribution(sp, c, last, toks[v], toks[j + len(rest) - 1], lex.verbs[key], None, "inverted")
         return None
+
+    def _manner_word(self, toks: list[Tok], j: int, last: int) -> bool:
+        """A lone lower-case word that may qualify how something is said ("bastant", "oppglødd", "tørt")."""
+        lex = self.lex
+        if j >= last:
+            return False
+        t = toks[j]
+        return (_is_word(t) and not t.cap and t.text.isalpha() and t.low not in lex.clause_words
+                and t.low not in lex.determiners and t.low not in lex.not_speakers and t.low not in lex.channel_preps
+                and t.low not in lex.role_preps and t.low not in lex.first_person and t.low not in lex.singular
+                and t.low not in lex.plural and lex.verb_at(toks, j) is None)
 
     def _subordinate(self, toks, first, v, verb, last) -> Attribution | None:
         """"Dei fekk hakeslepp då veterinæren konstaterte at ...": a speaker inside a subordinate clause."""
@@ -1849,8 +1865,17 @@ class Extractor:
             if q > k and (s.dash_opened or s.quote_opened and not guillemet or not head.ends_with_mark):
                 break
             if q > k and not guillemet and (pats.leading(s.toks, 0, len(s.toks)) or pats.according(
-                    s.toks, 0, len(s.toks)) or pats.cataphoric(s.toks, 0, len(s.toks))):
+                    s.toks, 0, len(s.toks))):
                 break
+            if q > k and not guillemet:
+                att = pats.cataphoric(s.toks, 0, len(s.toks))
+                if att is not None:
+                    # "- A . B . Det fortel X .": the pointer closes the whole dash run before it
+                    toks = [t for r in run for t in r.toks]
+                    att.claim_start, att.claim_end = 0, len(toks)
+                    self.emit(att, run + [s], toks, True)
+                    consumed.update(range(k, q + 1))
+                    return q + 1
             run.append(s)
             toks = [t for r in run for t in r.toks]
             if guillemet and not closed and quote_close(toks, 0) is not None:
