@@ -99,6 +99,9 @@ class Lexicon:
     authorities: frozenset[str] = frozenset()
     second_person: frozenset[str] = frozenset()
     passive_participles: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
+    possessives: frozenset[str] = frozenset()
+    subject_pronouns: frozenset[str] = frozenset()
 
     def is_title(self, tok: Tok) -> bool:
         """A capitalised role ("Statsministeren", "KrF-lederen"): listed, or a hyphen compound; a surname
@@ -239,8 +242,11 @@ def lexicon(lang: str) -> Lexicon:
         lex.gendered_roles[gender] = tuple(str(w).lower() for w in (names.get("roles") or {}).get(gender) or [])
     lex.interview_nouns = _words(sources.get("interview_nouns"))
     lex.second_person = _words(pronouns.get("second"))
+    lex.possessives = _words(pronouns.get("possessive"))
+    lex.subject_pronouns = _words(pronouns.get("subject"))
     lex.authorities = _words(verbs_data.get("authorities"))
     lex.passive_participles = _words(verbs_data.get("passive_participles"))
+    lex.speech_nouns = _words(verbs_data.get("speech_nouns"))
     particles: dict[str, list[tuple[str, ...]]] = {}
     for key in verbs:
         if len(key) >= 2 and key[0] not in ("har", "has"):
@@ -1577,6 +1583,13 @@ class Extractor:
                 consumed.add(k)
                 k += 1
                 continue
+            source = self.colon_source(sent)
+            if source is not None:
+                self.colon_speaker = (k, self.resolve(source[0], sent))
+                if source[1]:  # "På det punktet spurte dommaren :" says nothing itself either
+                    consumed.add(k)
+                    k += 1
+                    continue
             if sent.dash_opened or sent.quote_opened and not self._quoted_name(toks):
                 k = self.quote_run(k, consumed)
                 continue
@@ -1787,6 +1800,79 @@ class Extractor:
             return None
         return sp
 
+    def colon_relay(self, sent: Sent, sp: Speaker) -> str | None:
+        """"Per Fly fortel at han mintest eit sitat av dronning Ingrid :" / "« ... »": a quote introduced inside
+        another speaker's claim reached the outlet through that speaker."""
+        if self.colon_speaker is None or self.colon_speaker[0] != sent.index - 1 or self.colon_speaker[1] is not sp:
+            return None
+        intro = self.sents[sent.index - 1]
+        for claim, first in reversed(self.claims):
+            if first.index <= intro.index and claim.end_char > intro.start and claim.speaker \
+                    and claim.speaker != sp.text:
+                return claim.speaker
+        return None
+
+    def colon_source(self, sent: Sent) -> tuple[Speaker, bool] | None:
+        """Who speaks in the «» quote that a sentence ending in a colon introduces, where it is no "X skriv :"
+        (and whether the sentence is only the introduction): the speaker after an inverted reporting verb ("I eit
+        svar skriv utvalsmedlem X , Høgre :", "På det punktet spurte dommaren :"); the owner of a speech noun
+        ("Og på Lincolns berømte ord :", "eit sitat av dronning Ingrid :"); a subject pronoun ("ga han Obama eit
+        stikk :"); for "sin/hans" + speech noun, the person named last ("Hambro sluttet sitt innlegg slik :")."""
+        toks, lex, sents = sent.toks, self.lex, self.sents
+        if len(toks) < 3 or toks[-1].text != ":" or sent.index + 1 >= len(sents) or sent.dash_opened \
+                or sent.quote_opened or not sents[sent.index + 1].quote_opened:
+            return None
+        last = len(toks) - 1
+        parse = self.patterns.np.parse
+        for v in range(1, last):
+            verb = lex.verb_at(toks, v)
+            if verb is None:
+                continue
+            for j in range(v + verb[0], min(last, v + verb[0] + 3)):  # "skriv til dømes utvalsmedlem X"
+                sp, e = parse(toks, j)
+                if sp is not None and (e == last or e + 2 == last and toks[e].text == "," and toks[e + 1].cap):
+                    return sp, True
+                if toks[j].cap or not _is_word(toks[j]):
+                    break
+        possessive = False
+        for m in range(1, last):
+            if toks[m].low not in lex.speech_nouns:
+                continue
+            if m + 2 < last and toks[m + 1].low in ("av", "frå", "fra", "by", "from"):
+                sp, _ = parse(toks, m + 2)
+                if sp is not None and not sp.pronoun:
+                    return sp, False
+            for k in range(m - 1, max(0, m - 4), -1):
+                t = toks[k]
+                if not _is_word(t):
+                    break
+                if t.low in lex.possessives:
+                    possessive = True
+                    break
+                if t.cap and t.text.endswith("s") and len(t.text) > 2 and t.low not in lex.not_speakers:
+                    b = k
+                    while b > 0 and toks[b - 1].cap and _is_word(toks[b - 1]) \
+                            and toks[b - 1].low not in lex.not_speakers and toks[b - 1].low not in lex.determiners:
+                        b -= 1
+                    words = tuple(x.text for x in toks[b:k]) + (t.text[:-1],)
+                    return Speaker(" ".join(words), toks[b].start, t.end - 1, None, "person",
+                                   name_tokens=words), False
+        for n, t in enumerate(toks[:last]):
+            if t.low in lex.subject_pronouns and n > 0 \
+                    and toks[n - 1].low not in lex.role_preps and toks[n - 1].low not in lex.channel_preps:
+                return Speaker(t.text, t.start, t.end, kind="person", pronoun=t.low), False
+        if possessive:
+            for s in (sent, sents[sent.index - 1] if sent.index > 0 else None):
+                for t in reversed(s.toks if s is not None else []):
+                    if not t.cap or not _is_word(t):
+                        continue
+                    word = t.text[:-1] if t.text.endswith("s") else t.text
+                    person = self.ctx.person_for((t.text,), before=t.start) or self.ctx.person_for((word,), t.start)
+                    if person is not None:
+                        return Speaker(person.name, t.start, t.end, self._role_of(person), "person",
+                                       name_tokens=person.tokens), False
+        return None
+
     def interviewer_turn(self, k: int) -> bool:
         """A dash paragraph that ends in a question (the sentences up to the next dash, none of them
         attributed) is the interviewer speaking, even when it opens with a statement."""
@@ -1928,7 +2014,9 @@ class Extractor:
             att = Attribution(Speaker(""), first, end, None, None, "say", None, "unattributed")
             sp = None if headline else self.current_speaker(head)
             if sp is not None:
-                self.emit(Attribution(sp, first, end, None, None, "say", None, "unattributed"), run_sents, toks, True)
+                channel = self.colon_relay(head, sp)
+                self.emit(Attribution(sp, first, end, None, None, "say", channel, "unattributed"), run_sents, toks,
+                          True)
             else:
                 claim = self.make_claim(att, Speaker(""), toks[first].start, toks[end - 1].end, True, run_sents)
                 self.pending.append((claim, head, "headline" if headline else "next"))
