@@ -100,6 +100,10 @@ class Lexicon:
     second_person: frozenset[str] = frozenset()
     passive_participles: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
+    as_markers: frozenset[str] = frozenset()
+    work_nouns: frozenset[str] = frozenset()
+    as_verbs: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
     possessives: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()
 
@@ -247,6 +251,11 @@ def lexicon(lang: str) -> Lexicon:
     lex.authorities = _words(verbs_data.get("authorities"))
     lex.passive_participles = _words(verbs_data.get("passive_participles"))
     lex.speech_nouns = _words(verbs_data.get("speech_nouns"))
+    lex.as_markers = _words(verbs_data.get("as_markers"))
+    lex.as_verbs = _words(verbs_data.get("as_verbs"))
+    lex.work_nouns = _words(sources.get("work_nouns"))
+    lex.media_nouns = lex.media_nouns | lex.work_nouns
+    lex.auxiliaries = _words(verbs_data.get("auxiliaries"))
     particles: dict[str, list[tuple[str, ...]]] = {}
     for key in verbs:
         if len(key) >= 2 and key[0] not in ("har", "has"):
@@ -307,6 +316,12 @@ class Context:
     channels: dict[str, str] = field(default_factory=dict)  # speaker -> channel named for it earlier
     definite_nouns: set[int] = field(default_factory=set)  # token starts the parse tags as singular definite nouns
     proper_nouns: set[int] = field(default_factory=set)  # token starts the parse tags PROPN (empty: no parse)
+    titles: list[tuple[int, str]] = field(default_factory=list)  # «» titles of documentaries and books, in order
+
+    def title_before(self, pos: int) -> str | None:
+        """The documentary or book a bare "dokumentaren" names back."""
+        hits = [title for start, title in self.titles if start < pos]
+        return hits[-1] if hits else None
 
     def person_for(self, tokens: tuple[str, ...], before: int | None = None) -> Person | None:
         """The fullest earlier name ending with (or equal to) ``tokens``: "Ringstad" -> "Lise Ringstad"."""
@@ -723,6 +738,10 @@ class Patterns:
                         return self.ctx.text[toks[m].start:toks[e - 1].end], e
                 if m < upto and DOMAIN_RE.match(toks[m].text):
                     return toks[m].text, m + 1
+                if media and toks[m - 1].low in lex.work_nouns:
+                    title = self.ctx.title_before(toks[m - 1].start)
+                    if title is not None:  # "i dokumentarfilmen": the documentary named before
+                        return title, m
             if t.text == "," and k + 1 < upto and toks[k + 1].low in ("som", "who", "og", "and", "men"):
                 break
             k += 1
@@ -1153,6 +1172,81 @@ class Patterns:
                                            toks[end_marker - 1], "say", None, "according")
         return None
 
+    def as_put(self, toks: list[Tok], first: int, last: int) -> list[Attribution]:
+        """"..., som Fly uttrykkjer det , ...", "Slik X kommenterer i dokumentaren , så var ...", "..., slik X kan
+        fortelje om .": a comparative clause names who said the sentence; a «» quote right after it ("som Paglia
+        uttrykker det , « ... »") is the claim itself. One claim per clause, up to the next one."""
+        lex = self.lex
+        found: list[tuple[int, int, Speaker, Tok, Tok, str, str | None]] = []
+        for s in range(first, last - 2):
+            if toks[s].low not in lex.as_markers or s > first and toks[s - 1].text not in {",", "og", "and"} \
+                    | CLOSE_QUOTES:
+                continue
+            sp, j = self.np.parse(toks, s + 1, initial=(s == first))
+            if sp is None or j == s + 1 or self._as_verb(toks, j, last) is None:
+                # "Slik mange frå Jong til Camille Paglia ... kommenterer": the words up to the verb
+                v = next((v for v in range(s + 2, min(last, s + 1 + MAX_NP_TOKENS))
+                          if toks[v].low in lex.auxiliaries or self._as_verb(toks, v, v + 1) is not None
+                          or not _is_word(toks[v])
+                          and not (toks[v].text == "." and toks[v - 1].cap and len(toks[v - 1].text) <= 3)), None)
+                if v is None or not _is_word(toks[s + 1]) or self._as_verb(toks, v, last) is None \
+                        or toks[s + 1].low in lex.not_speakers or toks[s + 1].low in lex.singular:
+                    continue
+                start, end = toks[s + 1].start, toks[v - 1].end
+                sp, j = Speaker(self.ctx.text[start:end], start, end, None, "role",
+                                plural=toks[s + 1].low in PLURAL_DETERMINERS), v
+            k = j
+            while k < last and k - j < 3 and lex.verb_at(toks, k) is None and toks[k].low not in lex.as_verbs \
+                    and (toks[k].low in lex.auxiliaries or self._manner_word(toks, k, last)):
+                k += 1
+            verb = self._as_verb(toks, k, last)
+            if verb is None:
+                continue
+            e = k + verb[0]
+            if e < last and toks[e].low in lex.cataphoric | lex.topic_markers:
+                e += 1  # "uttrykkjer det", "fortelje om"
+            channel, e2 = self.channel(toks, e, last)
+            if channel is not None:
+                e = e2
+            elif e < last and toks[e].low in lex.channel_preps | lex.role_preps:
+                e2 = e + 1  # "kommenterer i dokumentaren ,": a short phrase naming no channel we know
+                while e2 < last and e2 - e < 4 and _is_word(toks[e2]) and toks[e2].low not in lex.clause_words:
+                    e2 += 1
+                e = e2
+            if e < last and toks[e].text not in END_MARKS and toks[e].text != ",":
+                continue
+            found.append((s, e, sp, toks[k], toks[k + verb[0] - 1], verb[1], channel))
+        out = []
+        for n, (s, e, sp, v0, v1, kind, channel) in enumerate(found):
+            start = s if n > 0 else first
+            end = found[n + 1][0] if n + 1 < len(found) else last
+            if end < last and toks[end - 1].low in ("og", "and"):
+                end -= 1
+            if end < last and toks[end - 1].text == ",":
+                end -= 1
+            if e + 1 < last and toks[e].text == "," and toks[e + 1].text in OPEN_QUOTES:
+                close = quote_close(toks, e + 1)
+                if close is not None:
+                    start, end = e + 1, close + 1  # the quote after "som X uttrykker det ,"
+            if len([t for t in toks[start:end] if _is_word(t)]) < 4:
+                continue
+            if channel is None and n > 0:
+                channel = found[n - 1][6]  # "Slik X kommenterer i dokumentaren , ... , og som Y uttrykker det"
+            out.append(Attribution(sp, start, end, v0, v1, kind, channel, "as"))
+        return out
+
+    def _as_verb(self, toks: list[Tok], j: int, last: int) -> tuple[int, str, tuple[str, ...]] | None:
+        """A reporting verb, or a verb of wording that reports only in "som X uttrykkjer det" (speech_verbs.yaml)."""
+        k = j
+        while k < last and k - j < 3 and self.lex.verb_at(toks, k) is None and toks[k].low not in self.lex.as_verbs \
+                and (toks[k].low in self.lex.auxiliaries or self._manner_word(toks, k, last)):
+            k += 1
+        if k >= last:
+            return None
+        if toks[k].low in self.lex.as_verbs:
+            return 1, "say", (toks[k].low,)
+        return self.lex.verb_at(toks, k)
+
     def cataphoric(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
         """"Det opplyser X ." / "Det meiner X": the claim is the sentence before."""
         lex = self.lex
@@ -1267,6 +1361,7 @@ class Extractor:
         self._read_entities(doc, result)
         self.sents = split_sentences(text, lang)
         _register_people(self.sents, self.ctx)
+        self._register_titles()
         self.patterns = Patterns(self.ctx)
         self.dep_tokens: dict[int, Token] = {}  # token start char -> parsed token, where the Doc has a parse
         if doc is not None and doc.has_annotation("DEP"):
@@ -1275,6 +1370,24 @@ class Extractor:
         self.pending: list[tuple[Claim, Sent, str]] = []  # unattributed quotes resolved after the pass
         self.addressee: tuple[int, Speaker] | None = None  # the person an interviewer's question names
         self.colon_speaker: tuple[int, Speaker] | None = None  # "X skriv :" before a quote
+
+    def _register_titles(self) -> None:
+        """"dokumentaren « Inside Deep Throat »", "« Inside Deep Throat » er ein dokumentarfilm": the works a
+        later "i dokumentaren" relays through."""
+        lex, text = self.lex, self.ctx.text
+        for sent in self.sents:
+            toks = sent.toks
+            for m, tok in enumerate(toks):
+                if tok.text not in OPEN_QUOTES:
+                    continue
+                close = quote_close(toks, m)
+                if close is None or close - m > 8 or close == m + 1:
+                    continue
+                before = m > 0 and toks[m - 1].low in lex.work_nouns
+                after = any(t.low in lex.work_nouns for t in toks[close + 1:close + 5]) \
+                    and close + 1 < len(toks) and toks[close + 1].low in lex.clause_words
+                if before or after:
+                    self.ctx.titles.append((tok.start, text[toks[m + 1].start:toks[close - 1].end]))
 
     def _read_entities(self, doc: Doc | None, result: ExtractionResult | None) -> None:
         spans: list[tuple[int, int, str]] = []
@@ -1609,12 +1722,17 @@ class Extractor:
                 consumed.add(k)
                 k += 1
                 continue
+            put = pats.as_put(toks, first, len(toks))
             for pattern in (pats.trailing, pats.according, pats.leading, pats.coordinated, pats.relative,
                             pats.inverted):
-                att = pattern(toks, first, len(toks))
+                att = None if put else pattern(toks, first, len(toks))
                 if att is not None:
                     break
-            if att is not None:
+            if put:
+                for att in put:
+                    self.emit(att, [sent], toks, toks[att.claim_start].text in OPEN_QUOTES)
+                consumed.add(k)
+            elif att is not None:
                 direct = False
                 if att.mode == "trailing":
                     direct = toks[first - 1].text in OPEN_QUOTES if first > 0 else False
@@ -1974,6 +2092,11 @@ class Extractor:
             if guillemet and not closed:
                 continue
             if guillemet and closed:
+                put = pats.as_put(toks, 0, len(toks))
+                if put:  # "« ... , » som forfattaren X kommenterer det i dokumentaren « Y » ."
+                    self.emit(put[0], run, toks, True)
+                    consumed.update(range(k, q + 1))
+                    return q + 1
                 # «...» then "Det sier X ." in the next sentence
                 if q + 1 < n:
                     nxt = sents[q + 1]

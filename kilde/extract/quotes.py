@@ -66,8 +66,11 @@ class Sent:
 
 @lru_cache(maxsize=8)
 def abbreviations(lang: str) -> frozenset[str]:
-    data = load_data(lang, "abbreviations") or {}
-    words = {w.lower().rstrip(".") for w in data.get("abbreviations", []) if isinstance(w, str)}
+    """Abbreviations that end no sentence; Nynorsk adds its list to Bokmål's (as the tokenizer does)."""
+    words: set[str] = set()
+    for code in ("nb", lang) if lang == "nn" else (lang,):
+        data = load_data(code, "abbreviations") or {}
+        words |= {w.lower().rstrip(".") for w in data.get("abbreviations", []) if isinstance(w, str)}
     return frozenset(words)
 
 
