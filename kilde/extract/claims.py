@@ -1190,8 +1190,9 @@ class Patterns:
                           or not _is_word(toks[v])
                           and not (toks[v].text == "." and toks[v - 1].cap and len(toks[v - 1].text) <= 3)), None)
                 if v is None or not _is_word(toks[s + 1]) or self._as_verb(toks, v, last) is None \
-                        or toks[s + 1].low in lex.not_speakers or toks[s + 1].low in lex.singular:
-                    continue
+                        or toks[s + 1].low in lex.not_speakers or toks[s + 1].low in lex.singular \
+                        or any(t.low in lex.clause_words for t in toks[s + 1:v]):
+                    continue  # "som regel huskes bare ... det som virkelig ble sagt" has no speaker phrase
                 start, end = toks[s + 1].start, toks[v - 1].end
                 sp, j = Speaker(self.ctx.text[start:end], start, end, None, "role",
                                 plural=toks[s + 1].low in PLURAL_DETERMINERS), v
