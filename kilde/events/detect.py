@@ -457,6 +457,7 @@ def _big_number(sent: Sentence, result: ExtractionResult) -> bool:
     return any(n >= 1000 for n in numbers)
 
 
+PRESENT_PASSIVE_AUX = {"blir", "vert", "bli", "gets"}
 PAST_MARKERS = {"ble", "vart", "blei", "hadde", "var", "har", "was", "were", "had", "has", "drept", "drepne", "killed"}
 PRONOUNS = {"de", "dei", "they", "han", "hun", "ho", "he", "she"}
 PERSONAL = {"han", "hun", "ho", "they", "he", "she"}
@@ -517,11 +518,34 @@ def _generic_passive(
     if lang not in ("nb", "nn") or match.end - match.start != 1:
         return False
     word = lowers[match.start]
-    if not (word.endswith("es") and match.entry.lemma.endswith("e") and " " not in match.entry.lemma):
+    # "politikarar og journalistar blir fengsla": a present "blir" passive in the body tells of a practice.
+    present_passive = (
+        sent.n >= 2
+        and sent.tokens[match.start].verbform == "Part"
+        and any(w in PRESENT_PASSIVE_AUX for w in lowers[max(0, match.start - 2) : match.start])
+    )
+    if present_passive and _quoted(match, sent, result):
+        return False  # "– Byen blir beskutt døgnet rundt, sier lærer X": a witness tells of now
+    if not present_passive and not (
+        word.endswith("es") and match.entry.lemma.endswith("e") and " " not in match.entry.lemma
+    ):
         return False
     if cue_in(lex.cues.get("present_markers", []), lowers):
         return False
     return not any(sent.start <= t.start_char < sent.end for t in result.times)
+
+
+def _witness_quote(
+    match: TriggerMatch, lowers: list[str], sent: Sentence, result: ExtractionResult, lex: Lexicon
+) -> bool:
+    """A quoted sentence in the first person: a witness telling what goes on now."""
+    return _quoted(match, sent, result) and cue_in(lex.cues.get("witness_pronouns", []), lowers)
+
+
+def _quoted(match: TriggerMatch, sent: Sentence, result: ExtractionResult) -> bool:
+    return sent.text.lstrip()[:1] in "-–—«\"" or any(
+        c.direct and c.start_char <= sent.tokens[match.start].start < c.end_char for c in result.claims
+    )
 
 
 def _generic_present(
@@ -534,10 +558,7 @@ def _generic_present(
     if sent.n < 2 or match.end - match.start != 1:
         return False
     tokens = sent.tokens
-    quoted = sent.text.lstrip()[:1] in "-–—«\"" or any(
-        c.direct and c.start_char <= tokens[match.start].start < c.end_char for c in result.claims
-    )
-    if quoted and cue_in(lex.cues.get("witness_pronouns", []), lowers):
+    if _witness_quote(match, lowers, sent, result, lex):
         return False  # "– Vi ser målrettede drap": a witness tells of now in the present
     roots = [t for t in tokens if t.head is None and t.pos in ("VERB", "AUX", "verb")]
     if not roots or any(t.tense != "Pres" for t in roots):
