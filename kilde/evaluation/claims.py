@@ -153,6 +153,7 @@ DEV_BATCHES = {
     # they count only in their batch, never in "train".
     "batch10": (10, "held-out batch 10 (4 dev + 3 train articles, annotated blind in the second session)"),
     "batch11": (11, "held-out batch 11 (2 dev + 4 train articles, annotated blind in the third session)"),
+    "batch12": (12, "held-out batch 12 (4 train articles, annotated blind in the third session, scored at its end)"),
 }
 FIRST_MIXED_BATCH = 10
 
