@@ -28,7 +28,7 @@ corpus-both: corpus-nb corpus-nn
 
 train-ner: corpus-both
 	$(TRAIN_ENV) timeout -s INT $(NER_SECONDS) $(PY) -m spacy train training/configs/ner.cfg \
-	  --code kilde/nlp/lexicon_features.py --output $(OUTDIR)/ner --training.max_steps $(MAX_STEPS) \
+	  --code training/scripts/ner_augment.py --output $(OUTDIR)/ner --training.max_steps $(MAX_STEPS) \
 	  || test -d $(OUTDIR)/ner/model-best
 	$(PY) training/scripts/package_ner.py $(OUTDIR)/ner/model-best
 	$(MAKE) eval-nb eval-nn

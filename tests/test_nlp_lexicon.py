@@ -56,3 +56,48 @@ def test_both_pipelines_carry_the_shared_ner():
         assert embed["@architectures"] == "kilde.LexiconMultiHashEmbed.v1"
         doc = nlp("Statsminister Jonas Gahr Støre besøkte Røde Kors i Bergen i går .")
         assert ("Jonas Gahr Støre", "PER") in {(e.text, e.label_) for e in doc.ents}
+
+
+def _augment_module():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "training" / "scripts" / "ner_augment.py"
+    spec = importlib.util.spec_from_file_location("ner_augment", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_name_swap_replaces_people_and_places_and_keeps_the_rest():
+    import random
+
+    from spacy.tokens import Doc
+    from spacy.training import Example
+
+    augment = _augment_module()
+    nlp = spacy.blank("nb")
+    words = ["Ingrid", "Bjørnøy", "besøkte", "Aleppo", "og", "Oslos", "rådhus", "for", "NRK", "."]
+    ents = ["B-PER", "I-PER", "O", "B-GPE_LOC", "O", "B-GPE_LOC", "O", "O", "B-ORG", "O"]
+    gold = Doc(nlp.vocab, words=words, ents=ents)
+    example = Example(Doc(nlp.vocab, words=words), gold)
+    copy = augment.swap_names(nlp, example, random.Random(3))
+    swapped = [(e.text, e.label_) for e in copy.reference.ents]
+    assert [label for _, label in swapped] == ["PER", "GPE_LOC", "GPE_LOC", "ORG"]
+    assert swapped[0][0] != "Ingrid Bjørnøy" and swapped[1][0] != "Aleppo"
+    assert swapped[2] == ("Oslos", "GPE_LOC") and swapped[3] == ("NRK", "ORG")  # genitives and other types stay
+    assert [t.text for t in copy.reference][-5:] == ["Oslos", "rådhus", "for", "NRK", "."]
+    assert [t.text for t in copy.predicted] == [t.text for t in copy.reference]
+
+
+def test_the_augmenter_yields_the_original_and_sometimes_a_copy():
+    from spacy.tokens import Doc
+    from spacy.training import Example
+
+    augment = _augment_module()
+    nlp = spacy.blank("nb")
+    gold = Doc(nlp.vocab, words=["Kari", "bor", "i", "Bergen"], ents=["B-PER", "O", "O", "B-GPE_LOC"])
+    make = augment.create_name_swap_augmenter(1.0, 0.0, 0.0, ["\n"], seed=1)
+    out = list(make(nlp, Example(Doc(nlp.vocab, words=[t.text for t in gold]), gold)))
+    assert len(out) == 2 and [t.text for t in out[0].reference] == ["Kari", "bor", "i", "Bergen"]
+    assert [t.text for t in out[1].reference][1:3] == ["bor", "i"] and out[1].reference.ents[0].text != "Kari"

@@ -1,0 +1,117 @@
+"""Name-swap augmentation for training kilde's NER (``--code training/scripts/ner_augment.py``).
+
+NorNE's train split names each person and place only a few times, and a held-out text names
+people and places the model has never seen. Next to each training doc the augmenter may yield a
+copy whose person and place names are swapped for random ones from kilde's name lists (Faker
+first/last names, gazetteer places), so the model learns names from their context and shape
+rather than from their spelling. Line-break insertion (spaCy's combined augmenter) still applies.
+Importing this module also registers the name-list feature layer the config names.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+from spacy.training.augment import create_combined_augmenter
+from spacy.util import registry
+
+from kilde.nlp.lexicon_features import load_lexicon
+
+_LATIN_NAME = re.compile(r"^[a-zæøåäöüéèáóíúçñ]+(?:[ -][a-zæøåäöüéèáóíúçñ]+){0,2}$")
+
+
+@lru_cache(maxsize=1)
+def name_pools() -> dict[str, list[str]]:
+    """Pools of replacement names, title-cased: first and last names; countries, big cities, other places."""
+    pools: dict[str, list[str]] = {"first": [], "last": [], "c": [], "b": [], "p": []}
+    for name, categories in load_lexicon().items():
+        if not _LATIN_NAME.match(name):
+            continue
+        titled = " ".join(part.capitalize() for part in name.split(" "))
+        if " " not in name and "f" in categories:
+            pools["first"].append(titled)
+        if " " not in name and "l" in categories:
+            pools["last"].append(titled)
+        for category in "cbp":
+            if category in categories:
+                pools[category].append(titled)
+                break
+    for pool in pools.values():
+        pool.sort()
+    return pools
+
+
+def _replacement(label: str, n_tokens: int, rng: random.Random) -> list[str] | None:
+    pools = name_pools()
+    if label == "PER":
+        if n_tokens == 1:
+            return [rng.choice(pools["last"] if rng.random() < 0.6 else pools["first"])]
+        return [rng.choice(pools["first"]), rng.choice(pools["last"])]
+    if label == "GPE_LOC":
+        # Mostly countries and big cities, as news names them; GeoNames' small places are the long tail.
+        category = rng.choices("cbp", weights=(0.3, 0.4, 0.3))[0]
+        return rng.choice(pools[category]).split(" ")
+    return None
+
+
+def swap_names(nlp: Language, example: Example, rng: random.Random) -> Example | None:
+    """A copy of ``example`` with its PER and GPE_LOC names replaced, or None when it has none."""
+    reference = example.reference
+    words: list[str] = []
+    spaces: list[bool] = []
+    tags: list[str] = []
+    swapped = False
+    i = 0
+    ents = {ent.start: ent for ent in reference.ents}
+    while i < len(reference):
+        ent = ents.get(i)
+        # A genitive "Oslos" keeps its ending only in the original; swap plain names only.
+        new = _replacement(ent.label_, len(ent), rng) if ent is not None and not ent.text.endswith("s") else None
+        if ent is None or new is None:
+            token = reference[i]
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+            tags.append(token.ent_iob_ + "-" + token.ent_type_ if token.ent_type_ else "O")
+            i += 1
+            continue
+        swapped = True
+        for k, word in enumerate(new):
+            words.append(word)
+            spaces.append(True if k < len(new) - 1 else bool(ent[-1].whitespace_))
+            tags.append(("B-" if k == 0 else "I-") + ent.label_)
+        i = ent.end
+    if not swapped:
+        return None
+    gold = Doc(nlp.vocab, words=words, spaces=spaces, ents=tags)
+    return Example(Doc(nlp.vocab, words=words, spaces=spaces), gold)
+
+
+@registry.augmenters("kilde.name_swap.v1")
+def create_name_swap_augmenter(
+    level: float,
+    whitespace_level: float,
+    whitespace_per_token: float,
+    whitespace_variants: list[str],
+    seed: int = 0,
+) -> Callable[[Language, Example], Iterator[Example]]:
+    """Yield each example, then (with probability ``level``) its name-swapped copy."""
+    rng = random.Random(seed)
+    whitespace = create_combined_augmenter(
+        lower_level=0.0, orth_level=0.0, orth_variants=None, whitespace_level=whitespace_level,
+        whitespace_per_token=whitespace_per_token, whitespace_variants=whitespace_variants,
+    )
+
+    def augment(nlp: Language, example: Example) -> Iterator[Example]:
+        yield from whitespace(nlp, example)
+        if rng.random() < level:
+            copy = swap_names(nlp, example, rng)
+            if copy is not None:
+                yield from whitespace(nlp, copy)
+
+    return augment
