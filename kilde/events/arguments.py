@@ -8,35 +8,21 @@ fallbacks keep events usable (NER places, country names, years written in the se
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
 from kilde.events.actors import ActorMention, ActorTable
 from kilde.events.text import Sentence
-from kilde.lang import load_data
+from kilde.lang import function_words, function_words_ordered, load_data
 from kilde.model import Article, ExtractionResult, Place, Quantity, TimeSpan
 
-PASSIVE_AUX = {
-    "ble",
-    "blitt",
-    "bli",
-    "blir",
-    "vart",
-    "blei",
-    "vorte",
-    "verte",
-    "vert",
-    "er",
-    "var",
-    "was",
-    "were",
-    "been",
-    "are",
-}
-AGENT_PREP = {"av", "by"}
-TARGET_PREP = {"mot", "på", "against", "on"}
-PLACE_PREP = {"i", "nær", "ved", "utenfor", "utanfor", "rundt", "in", "near", "outside"}
+# Word lists: kilde/lang/<lang>/function_words.yaml (the union over nb, nn and en).
+PASSIVE_AUX = function_words("passive_auxiliaries")
+AGENT_PREP = function_words("agent_prepositions")
+TARGET_PREP = function_words("target_prepositions")
+PLACE_PREP = function_words("place_prepositions")
 SUBJECT_DEPS = {"SUBJ", "nsubj", "nsubj:pass"}
 OBJECT_DEPS = {"DOBJ", "obj"}
 YEAR = re.compile(
@@ -86,7 +72,7 @@ def roles(
     actor1: list[ActorMention] = []
     actor2: list[ActorMention] = []
 
-    def after_prep(a: ActorMention, preps: set[str]) -> bool:
+    def after_prep(a: ActorMention, preps: AbstractSet[str]) -> bool:
         k = a.start - 1
         while k >= 0 and lowers[k] in {"den", "det", "de", "dei", "the", "en", "et"}:
             k -= 1
@@ -303,41 +289,9 @@ def _part_of_town(before: str) -> bool:
 
 
 PRECISION_RANK = {"exact": 0, "near": 0, "admin": 1, "country": 2, "region": 3}
-LOCATIVE = PLACE_PREP | {
-    "på",
-    "mot",
-    "over",
-    "on",
-    "at",
-    "of",
-    "av",
-    "fra",
-    "frå",
-    "from",
-    "sør",
-    "nord",
-    "øst",
-    "vest",
-    "aust",
-}
-PLACE_NOUNS = (
-    "hovedstad",
-    "byen",
-    "bydelen",
-    "landsbyen",
-    "provinsen",
-    "regionen",
-    "distriktet",
-    "fylket",
-    "havnebyen",
-    "hovedstaden",
-    "leiren",
-    "town",
-    "city",
-    "village",
-    "province",
-    "district",
-)
+# kilde/lang/<lang>/function_words.yaml
+LOCATIVE = PLACE_PREP | function_words("locative_words")
+PLACE_NOUNS = function_words_ordered("place_noun_endings")  # a tuple for str.endswith
 SEGMENT_BREAKS = re.compile(
     r"\s[,;:–—(]\s?|,\s|\s-\s|\b(?:samtidig som|mens|medan|etter at|før|fordi|at|sier|seier|sa|skriver|"
     r"opplyser|melder|hevder|hevdar|forteller|fortel|said|says|that)\b"

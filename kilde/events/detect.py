@@ -30,16 +30,18 @@ from kilde.events.ontology import event_type_of, is_sub_event, plover_of
 from kilde.events.text import Sentence, is_nominal, sentences
 from kilde.events.triggers import Lexicon, TriggerMatch, cue_in, find_triggers, lexicon
 from kilde.extract.claims import hedge_of_span
+from kilde.lang import function_words
 from kilde.model import Actor, Article, Claim, Event, ExtractionResult, Place, Span
 
-ARMED_AFTER = {"mot", "against"}
+# Word lists: kilde/lang/<lang>/function_words.yaml (the union over nb, nn and en).
+ARMED_AFTER = function_words("against_prepositions")
 ARMED_TYPES = {"State forces", "Rebels", "Political militia", "Identity militia", "External/Other forces"}
 
 _BIG = re.compile(r"\b\d{1,3}(?:[. ]\d{3})+\b|\b\d{5,}\b")
 ARTICLE_CONTEXT_MIN = 3  # distinct conflict cues that make an article "about armed conflict"
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 PROTESTERS = ActorEntry("protesters", "Protesters", "Protesters")
-ANOTHER = {"nye", "nytt", "ny", "flere", "fleire", "nyе", "new", "more", "further"}  # "nye angrep": more of the same
+ANOTHER = function_words("repetition_words")  # "nye angrep": more of the same
 
 
 TERRITORY_CODES = {
@@ -457,10 +459,11 @@ def _big_number(sent: Sentence, result: ExtractionResult) -> bool:
     return any(n >= 1000 for n in numbers)
 
 
-PRESENT_PASSIVE_AUX = {"blir", "vert", "bli", "gets"}
-PAST_MARKERS = {"ble", "vart", "blei", "hadde", "var", "har", "was", "were", "had", "has", "drept", "drepne", "killed"}
-PRONOUNS = {"de", "dei", "they", "han", "hun", "ho", "he", "she"}
-PERSONAL = {"han", "hun", "ho", "they", "he", "she"}
+# Word lists: kilde/lang/<lang>/function_words.yaml
+PRESENT_PASSIVE_AUX = function_words("present_passive_auxiliaries")
+PAST_MARKERS = function_words("past_markers")
+PRONOUNS = function_words("subject_pronouns")
+PERSONAL = function_words("personal_pronouns")
 ARMED = {"Rebels", "State forces", "External/Other forces", "Political militia", "Identity militia"}
 
 
@@ -628,18 +631,8 @@ def _adjective_forces(sent: Sentence, match: TriggerMatch, table: ActorTable) ->
     return found
 
 
-DETERMINERS_BEFORE = {
-    "nye",
-    "kraftige",
-    "massive",
-    "flere",
-    "fleire",
-    "mange",
-    "tunge",
-    "omfattende",
-    "de",
-    "dei",
-}
+# kilde/lang/<lang>/function_words.yaml
+DETERMINERS_BEFORE = function_words("modifiers_among_nationality_adjectives")
 
 
 def _absorb(kept: Event, other: Event) -> None:

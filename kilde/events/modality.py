@@ -13,133 +13,17 @@ from typing import Any
 
 from kilde.events.text import MODAL_VERBS, Sentence
 from kilde.events.triggers import _languages
-from kilde.lang import load_data
+from kilde.lang import function_words, load_data
 
 NOUN_REACH = 3  # tokens between a cue and the noun it governs ("truer med [nye] angrep", "planlegger et [nytt] angrep")
-FILLERS = {
-    "en",
-    "et",
-    "ei",
-    "ein",
-    "eit",
-    "nye",
-    "nytt",
-    "ny",
-    "flere",
-    "fleire",
-    "noe",
-    "noko",
-    "nok",
-    "større",
-    "store",
-    "massive",
-    "massivt",
-    "kraftig",
-    "kraftige",
-    "mulig",
-    "mogleg",
-    "mogeleg",
-    "mogelege",
-    "moglege",
-    "eventuell",
-    "eventuelle",
-    "possible",
-    "ytterligere",
-    "lignende",
-    "liknende",
-    "liknande",
-    "tilsvarende",
-    "tilsvarande",
-    "similar",
-    "a",
-    "an",
-    "new",
-    "more",
-    "det",
-    "blir",
-    "bli",
-    "vert",
-    "verte",
-    "kjem",
-    "kommer",
-    "noen",
-    "nokon",
-    "nokre",
-    "any",
-    "there",
-    "be",
-    "will",
-    "delta",
-    "deltar",
-    "deltok",
-    "deltatt",
-    "delteke",
-    "i",
-    "utført",
-    "gjennomført",
-    "stått",
-    "bak",
-    "sto",
-    "står",
-    "hatt",
-}
+# Word lists: kilde/lang/<lang>/function_words.yaml (the union over nb, nn and en).
+FILLERS = function_words("noun_cue_fillers")
 
 
-NOUN_NEGATORS = {"ingen", "inga", "intet", "no", "without"}
-COPULAS = {"er", "var", "blir", "vart", "is", "was", "are", "were"}
-CONTROL = {
-    "stanse",
-    "stansa",
-    "stanset",
-    "stoppe",
-    "stoppa",
-    "stoppet",
-    "stogge",
-    "stogga",
-    "avslutte",
-    "slutte",
-    "fortsette",
-    "halde",
-    "holde",
-    "trappe",
-    "godkjenne",
-    "godkjent",
-    "fordømme",
-    "fordømmer",
-    "kritisere",
-    "stop",
-    "end",
-    "halt",
-}
-DOING = {
-    "delta",
-    "deltar",
-    "deltok",
-    "deltatt",
-    "delteke",
-    "utført",
-    "utførte",
-    "gjennomført",
-    "gjennomførte",
-    "stått",
-    "sto",
-    "står",
-    "blir",
-    "bli",
-    "vert",
-    "verte",
-    "kjem",
-    "kommer",
-    "vore",
-    "vært",
-    "skjedd",
-    "skjedde",
-    "hendt",
-    "carried",
-    "been",
-    "took",
-    "taken",
-}
+NOUN_NEGATORS = function_words("noun_negators")
+COPULAS = function_words("copulas")
+CONTROL = function_words("control_verbs")
+DOING = function_words("doing_verbs")
 
 
 def _negates_noun(phrase: tuple[str, ...]) -> bool:
@@ -147,7 +31,8 @@ def _negates_noun(phrase: tuple[str, ...]) -> bool:
     return phrase[0] in NOUN_NEGATORS or (len(phrase) > 1 and phrase[1] in {"noe", "noko", "noen", "nokon", "any"})
 
 
-MODALS = {(w,) for w in MODAL_VERBS | {"om", "can", "could", "may", "might", "must"}}
+# kilde/lang/<lang>/function_words.yaml: modal_verbs and modality_only_modals
+MODALS = {(w,) for w in MODAL_VERBS | function_words("modality_only_modals")}
 
 
 @dataclass

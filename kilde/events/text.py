@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from kilde.lang import function_words, function_words_ordered
+
 _SENT_END = re.compile(r"(?<=[.!?])[»\"”']?\s+(?=[«\"–\-—A-ZÆØÅÉ0-9])|\n+")
 
 
@@ -139,107 +141,15 @@ def _split_on_newlines(text: str, start: int, end: int) -> list[tuple[int, int]]
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-NOMINAL_SUFFIXES = (
-    "sjon",
-    "sjonen",
-    "sjoner",
-    "sjonar",
-    "ing",
-    "ingen",
-    "inga",
-    "ingar",
-    "inger",
-    "ingene",
-    "else",
-    "elsen",
-    "ment",
-    "mentet",
-    "åtak",
-    "åtaket",
-    "tokt",
-    "raid",
-    "ene",
-    "ane",
-)
-DETERMINERS = {
-    "en",
-    "et",
-    "ei",
-    "ein",
-    "eit",
-    "det",
-    "den",
-    "de",
-    "dei",
-    "nye",
-    "nytt",
-    "ny",
-    "flere",
-    "fleire",
-    "mange",
-    "disse",
-    "desse",
-    "dette",
-    "store",
-    "stort",
-    "kraftig",
-    "kraftige",
-    "massiv",
-    "massive",
-    "voldsomme",
-    "blodige",
-    "siste",
-    "første",
-    "nok",
-    "ingen",
-    "noe",
-    "noko",
-    "alle",
-    "hans",
-    "hennes",
-    "deres",
-    "sitt",
-    "sin",
-    "sine",
-}
-VERB_CONTEXT = {
-    "har",
-    "hadde",
-    "ha",
-    "ble",
-    "blitt",
-    "bli",
-    "vart",
-    "blei",
-    "er",
-    "var",
-    "vil",
-    "skal",
-    "kan",
-    "kunne",
-    "skulle",
-    "å",
-    "seg",
-    "han",
-    "hun",
-    "ho",
-    "de",
-    "dei",
-    "vi",
-    "eg",
-    "jeg",
-    "ikke",
-    "ikkje",
-    "som",
-    "ville",
-}
+# Word lists: kilde/lang/<lang>/function_words.yaml (the union over nb, nn and en).
+NOMINAL_SUFFIXES = function_words_ordered("nominal_suffixes")  # a tuple for str.endswith
+DETERMINERS = function_words("noun_determiners")
+VERB_CONTEXT = function_words("verb_context_words")
 
 
-# Modal auxiliaries (Bokmål/Nynorsk, and the English "will"/"would"); modality.py adds the rest of English's.
-MODAL_VERBS = frozenset(
-    {"vil", "ville", "kan", "kunne", "skal", "skulle", "må", "måtte", "bør", "burde", "will", "would"}
-)
-MODAL_WORDS = MODAL_VERBS | {"å", "to"}
+# Modal auxiliaries; modality.py adds modality_only_modals (kilde/lang/<lang>/function_words.yaml).
+MODAL_VERBS = function_words("modal_verbs")
+MODAL_WORDS = MODAL_VERBS | function_words("infinitive_markers")
 
 
 def is_nominal(tok: Tok, prev: Tok | None, default_noun: bool) -> bool:
