@@ -260,6 +260,8 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             last_violent = next((e for _, e in reversed(told) if _violent(e)), None)
             told_before = previous if previous is not None and _violent(previous) else last_violent
             deliberate = cue_in(lex.cues.get("deliberate", []), lowers[max(0, match.start - 3) : match.start])
+            # "drapet på Elmar Huseinov": the killing of a named person is an attack of its own, not a toll.
+            deliberate = deliberate or _of_a_person(match, sent, result)
             if (
                 match.entry.consequence
                 and not deliberate  # "målrettede drap på masalit-folket": killings of their own, not a clash's toll
@@ -536,6 +538,14 @@ def _generic_passive(
     if cue_in(lex.cues.get("present_markers", []), lowers):
         return False
     return not any(sent.start <= t.start_char < sent.end for t in result.times)
+
+
+def _of_a_person(match: TriggerMatch, sent: Sentence, result: ExtractionResult) -> bool:
+    """A noun trigger followed by "på"/"av"/"of" and a person's name ("drapet på Elmar", "the killing of X")."""
+    if match.end + 1 >= len(sent.tokens) or sent.tokens[match.end].lower not in ("på", "av", "of"):
+        return False
+    name = sent.tokens[match.end + 1]
+    return any(m.label == "PER" and m.start_char == name.start for m in result.mentions)
 
 
 def _witness_quote(
