@@ -209,6 +209,14 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         for match in find_triggers(sent, lex):
             if match.start > 0 and lowers[match.start - 1] in lex.generic_before:
                 continue
+            anchor = sent.tokens[match.anchor]
+            before = lowers[match.start - 1] if match.start > 0 else ""
+            if anchor.number == "Plur" and before in lex.cues.get("earlier_ones", []):
+                continue  # "ved tidlegare demonstrasjonar"
+            if anchor.lower in lex.cues.get("victims", []) and set(lowers[max(0, match.start - 2) : match.start]) & set(
+                lex.cues.get("victim_determiners", [])
+            ):
+                continue  # "dei unge drepne frå Utøya": the victims, not the killing
             if cue_in(lex.cues.get("simile", []), lowers[max(0, match.start - 3) : match.start]):
                 continue
             if _generic_passive(match, lowers, sent, result, lang, lex):
