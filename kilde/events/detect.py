@@ -749,6 +749,12 @@ def _event(
         code = entry.under_fire
     if actor1 and actor1[0].actor_type in entry.by_actor_type:
         code = entry.by_actor_type[actor1[0].actor_type]
+    if (
+        code == "Non-violent transfer of territory"
+        and not (actor1 and actor1[0].actor_type in ARMED)
+        and not any(sent.start <= p.start_char < sent.end for p in result.places)
+    ):
+        return None  # "de trakk seg ut av miljøet": no armed side and no place, so no territory changed hands
     if code in ("Government regains territory", "Non-state actor overtakes territory") and cue_in(
         lex.cues.get("short_hold", []), lowers
     ):
