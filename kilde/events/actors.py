@@ -14,7 +14,7 @@ from typing import Any
 
 from kilde.events.text import Sentence
 from kilde.events.triggers import _languages, lexicon
-from kilde.lang import load_data
+from kilde.lang import function_words, load_data
 from kilde.model import Actor, Mention
 
 
@@ -59,6 +59,9 @@ class ActorMention:
     kind: str = "alias"  # alias | forces | country | anaphor | ner
 
 
+# Word lists: kilde/lang/<lang>/function_words.yaml (the union over nb, nn and en).
+FORCE_FILLERS = function_words("force_phrase_fillers")
+PLACE_NOUN_LINKS = function_words("place_noun_links")
 _TOKEN = re.compile(r"\w+(?:[-']\w+)*'?|[^\w\s]", re.UNICODE)
 
 
@@ -179,7 +182,7 @@ def find_actors(
                 j < len(toks)
                 and j <= i + 3
                 and lowers[j] not in table.force_nouns
-                and (lowers[j] in table.adjectives or lowers[j] in {"og", "to", "tre", "flere", "fleire", "mange"})
+                and (lowers[j] in table.adjectives or lowers[j] in FORCE_FILLERS)
             ):
                 j += 1
             if j < len(toks) and lowers[j] in table.force_nouns and j <= i + 3:
@@ -252,7 +255,7 @@ def find_actors(
 def _after_place_noun(lowers: list[str], at: int, table: ActorTable) -> bool:
     """Whether token `at` follows a place noun ("landsbyen X", "byen X", "the town of X")."""
     k = at - 1
-    if k >= 1 and lowers[k] in {"of", "av"}:
+    if k >= 1 and lowers[k] in PLACE_NOUN_LINKS:
         k -= 1
     return k >= 0 and bool(table.place_nouns) and lowers[k].endswith(table.place_nouns)
 

@@ -23,6 +23,18 @@ PASSIVE_AUX = function_words("passive_auxiliaries")
 AGENT_PREP = function_words("agent_prepositions")
 TARGET_PREP = function_words("target_prepositions")
 PLACE_PREP = function_words("place_prepositions")
+ARTICLES_AFTER_PREP = function_words("determiners_after_preposition")
+NON_SUBJECT_PREP = function_words("non_subject_prepositions")
+SOURCE_PREP = function_words("source_prepositions")
+NOMINAL_TARGET_PREP = function_words("nominal_target_prepositions")
+JOINERS = function_words("actor_conjunctions") | {","}
+SUBJECT_BREAKS = function_words("subject_clause_breaks") | {",", ";", ":"}
+RELATIVE_PRONOUNS = function_words("relative_pronouns")
+RELATIVE_AUX = function_words("relative_clause_auxiliaries")
+POSSESSOR_MODIFIERS = function_words("possessor_modifiers")
+ADJECTIVE_ENDINGS = function_words_ordered("adjective_endings")  # a tuple for str.endswith
+PLACE_NOUN_LINKS = function_words("place_noun_links")
+PROXIMITY_PREP = function_words("proximity_prepositions")
 SUBJECT_DEPS = {"SUBJ", "nsubj", "nsubj:pass"}
 OBJECT_DEPS = {"DOBJ", "obj"}
 YEAR = re.compile(
@@ -51,7 +63,7 @@ def _conjoined(actors: list[ActorMention], first: ActorMention, sent: Sentence, 
         if other in group:
             continue
         lo, hi = (other.end, last.start) if leftward else (last.end, other.start)
-        if 0 <= hi - lo <= 1 and all(lowers[k] in {"og", ",", "and", "samt"} for k in range(lo, hi)):
+        if 0 <= hi - lo <= 1 and all(lowers[k] in JOINERS for k in range(lo, hi)):
             group.append(other)
     return group
 
@@ -74,7 +86,7 @@ def roles(
 
     def after_prep(a: ActorMention, preps: AbstractSet[str]) -> bool:
         k = a.start - 1
-        while k >= 0 and lowers[k] in {"den", "det", "de", "dei", "the", "en", "et"}:
+        while k >= 0 and lowers[k] in ARTICLES_AFTER_PREP:
             k -= 1
         return k >= 0 and lowers[k] in preps
 
@@ -115,39 +127,22 @@ def roles(
     if not actor1 and not nominal and not passive:
         # Subject before the verb in its clause, or after it in a verb-second clause ("I går bombet Nato-fly ...").
         candidates = [
-            a for a in leftward if not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP | {"fra", "med", "til"})
+            a for a in leftward if not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP | NON_SUBJECT_PREP)
         ]
-        breaks = {",", ";", ":", "som", "men", "at", "der", "da", "når", "etter"}
-        candidates = [a for a in candidates if not any(lowers[k] in breaks for k in range(a.end, start))]
-        aux = {
-            "har",
-            "hadde",
-            "skal",
-            "skulle",
-            "kan",
-            "kunne",
-            "vil",
-            "ville",
-            "ha",
-            "has",
-            "had",
-            "have",
-            "also",
-            "også",
-        }
+        candidates = [a for a in candidates if not any(lowers[k] in SUBJECT_BREAKS for k in range(a.end, start))]
         relative = [
             a
             for a in leftward
             if a.end < start
-            and lowers[a.end] in {"som", "who", "which", "that"}
-            and all(lowers[k] in aux for k in range(a.end + 1, start))
+            and lowers[a.end] in RELATIVE_PRONOUNS
+            and all(lowers[k] in RELATIVE_AUX for k in range(a.end + 1, start))
         ]
         inverted = [
             a
             for a in rightward
             if a.start - end <= 1
             and a.entry is not None
-            and not after_prep(a, PLACE_PREP | TARGET_PREP | AGENT_PREP | {"fra", "til", "med"})
+            and not after_prep(a, PLACE_PREP | TARGET_PREP | AGENT_PREP | NON_SUBJECT_PREP)
         ]
         if relative:
             actor1 = relative[:1]  # "IS-krigere som skjøt fra hustak"
@@ -167,7 +162,7 @@ def roles(
             if after:
                 actor1 = [after[0]]
     if not actor1 and nominal:
-        agents = [a for a in rightward if after_prep(a, {"fra", "from"}) and a.start - end <= 3]
+        agents = [a for a in rightward if after_prep(a, SOURCE_PREP) and a.start - end <= 3]
         if agents:
             actor1 = [agents[0]]
     if not actor1 and nominal and light_verbs:
@@ -175,21 +170,22 @@ def roles(
         # verb's subject did it.
         window = lowers[max(0, start - 5) : start]
         if any(w in light_verbs for w in window):
-            breaks = {",", ";", ":", "som", "men", "at", "der", "da", "når", "etter"}
             candidates = [
                 a
                 for a in leftward
-                if not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP | {"fra", "med", "til"})
+                if not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP | NON_SUBJECT_PREP)
                 # "det var ukrainske styrker som startet kampene": the "som" right after the actor opens its clause
                 and not any(
-                    lowers[k] in breaks and not (k == a.end and lowers[k] == "som") for k in range(a.end, start)
+                    lowers[k] in SUBJECT_BREAKS and not (k == a.end and lowers[k] == "som") for k in range(a.end, start)
                 )
             ]
             if candidates:
                 actor1 = _conjoined(usable, candidates[-1], sent, leftward=True)
     if not actor2:
         targets = [
-            a for a in rightward if after_prep(a, TARGET_PREP | ({"av"} if nominal else set())) and a not in actor1
+            a
+            for a in rightward
+            if after_prep(a, TARGET_PREP | (NOMINAL_TARGET_PREP if nominal else set())) and a not in actor1
         ]
         if targets:
             actor2 = _conjoined(usable, targets[0], sent, leftward=False)
@@ -207,9 +203,7 @@ def roles(
 
 def _modifier(word: str) -> bool:
     """A word that can stand between a possessor and its noun: a determiner or an adjective ("voldsomme")."""
-    return word in {"nye", "nytt", "siste", "første", "andre", "tredje"} or (
-        word.isalpha() and word.endswith(("e", "ige"))
-    )
+    return word in POSSESSOR_MODIFIERS or (word.isalpha() and word.endswith(ADJECTIVE_ENDINGS))
 
 
 def place_for(
@@ -327,12 +321,9 @@ def _unresolved_place(sent: Sentence, lo: int, hi: int, places: list[Place]) -> 
         named = tok.text[:1].isupper() or tok.lower.startswith(("al-", "el-", "ad-", "ar-", "as-", "ash-", "an-"))
         if not named or (tok.start, tok.end) in known or not tok.text.replace("-", "").isalpha():
             continue
-        of_noun = prev in {"of", "av"} and k >= 2 and toks[k - 2].lower.endswith(PLACE_NOUNS)  # "the town of Shasha"
-        if (
-            prev.endswith(PLACE_NOUNS)
-            or of_noun
-            or (prev in {"ved", "nær", "utenfor", "utanfor", "near"} and tok.i > 1)
-        ):
+        # "the town of Shasha"
+        of_noun = prev in PLACE_NOUN_LINKS and k >= 2 and toks[k - 2].lower.endswith(PLACE_NOUNS)
+        if prev.endswith(PLACE_NOUNS) or of_noun or (prev in PROXIMITY_PREP and tok.i > 1):
             last = tok
             for nxt in toks[k + 1 : k + 3]:  # "Kafr Nabl", "Deir ez-Zor"
                 if nxt.text[:1].isupper() and nxt.text.replace("-", "").isalpha() and nxt.start == last.end + 1:

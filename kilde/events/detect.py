@@ -30,7 +30,7 @@ from kilde.events.ontology import event_type_of, is_sub_event, plover_of
 from kilde.events.text import Sentence, is_nominal, sentences
 from kilde.events.triggers import Lexicon, TriggerMatch, cue_in, find_triggers, lexicon
 from kilde.extract.claims import hedge_of_span
-from kilde.lang import function_words
+from kilde.lang import function_words, function_words_ordered
 from kilde.model import Actor, Article, Claim, Event, ExtractionResult, Place, Span
 
 # Word lists: kilde/lang/<lang>/function_words.yaml (the union over nb, nn and en).
@@ -42,6 +42,13 @@ ARTICLE_CONTEXT_MIN = 3  # distinct conflict cues that make an article "about ar
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 PROTESTERS = ActorEntry("protesters", "Protesters", "Protesters")
 ANOTHER = function_words("repetition_words")  # "nye angrep": more of the same
+TARGET_PREP = function_words("target_prepositions")
+TARGET_BREAKS = function_words("target_clause_breaks") | {".", ";", ":"}
+ACCUSATION_PREP = function_words("accusation_prepositions")
+DEFINITE_ARTICLES = function_words("definite_articles")
+THOUSANDS = function_words_ordered("thousand_words")
+PERSON_TARGET_PREP = function_words_ordered("person_target_prepositions")
+AND_WORDS = function_words("and_conjunctions")
 
 
 TERRITORY_CODES = {
@@ -105,7 +112,7 @@ def _verbal_target(sent: Sentence, match: TriggerMatch, lex: Lexicon) -> bool:
     """ "angrep på regjeringens politikk": an attack on an abstract target is criticism, not violence."""
     lowers = sent.lowers()
     k = match.end
-    if k < len(lowers) and lowers[k] in {"på", "mot", "on", "against"}:
+    if k < len(lowers) and lowers[k] in TARGET_PREP:
         window = lowers[k + 1 : k + 4]
         return cue_in(lex.cues.get("abstract_targets", []), window) is not None
     return False
@@ -130,9 +137,8 @@ def _code(match: TriggerMatch, lowers: list[str], military: list[str] | None = N
 def _military_target(match: TriggerMatch, lowers: list[str], civilian: list[str], military: list[str]) -> bool:
     """Whether the trigger's target, the first target word after it in its clause, is military (a depot, a base,
     soldiers) rather than civilian ("angrep på sivile, ikke militære mål" stays civilian)."""
-    breaks = {".", ";", ":", "men", "but", "og", "and", "mens", "while"}
     for k in range(match.end, min(len(lowers), match.end + 10)):
-        if lowers[k] in breaks:
+        if lowers[k] in TARGET_BREAKS:
             return False
         if cue_in(military, lowers[k : k + 2]):
             return True
@@ -251,8 +257,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             (m, e, how)
             for m, e, how in candidates
             if not (
-                _violent(e)
-                and any(end <= m.start and set(lowers[end : m.start]) & {"of", "for", "av"} for end in accusing)
+                _violent(e) and any(end <= m.start and set(lowers[end : m.start]) & ACCUSATION_PREP for end in accusing)
             )
         ]
         # "tok kontroll over Goma i 2012, men ble drevet ut året etter": a later trigger with no place of its own is
@@ -445,7 +450,7 @@ def _is_toll(
 def _since_it_began(match: TriggerMatch, lowers: list[str], lex: Lexicon) -> bool:
     """A trigger noun in "siden X startet" / "since the war began": it dates an ongoing state, it is no new event."""
     k = match.start - 1
-    while k >= 0 and lowers[k] in {"den", "det", "the", "de"}:
+    while k >= 0 and lowers[k] in DEFINITE_ARTICLES:
         k -= 1
     if k < 0 or lowers[k] not in set(lex.cues.get("since", [])):
         return False
@@ -459,7 +464,7 @@ def _counted(sent: Sentence, match: TriggerMatch, result: ExtractionResult) -> b
     numbers = [q.best or q.low or 0 for q in result.quantities if lo <= q.start_char < hi]
     window = sent.text[lo - sent.start : hi - sent.start].lower()
     numbers += [float(m.group(0).replace(".", "").replace(" ", "")) for m in _BIG.finditer(window)]
-    return any(n >= 1000 for n in numbers) or any(w in window.split() for w in ("tusen", "tusenvis", "thousands"))
+    return any(n >= 1000 for n in numbers) or any(w in window.split() for w in THOUSANDS)
 
 
 def _big_number(sent: Sentence, result: ExtractionResult) -> bool:
@@ -550,7 +555,7 @@ def _generic_passive(
 
 def _of_a_person(match: TriggerMatch, sent: Sentence, result: ExtractionResult) -> bool:
     """A noun trigger followed by "på"/"av"/"of" and a person's name ("drapet på Elmar", "the killing of X")."""
-    if match.end + 1 >= len(sent.tokens) or sent.tokens[match.end].lower not in ("på", "av", "of"):
+    if match.end + 1 >= len(sent.tokens) or sent.tokens[match.end].lower not in PERSON_TARGET_PREP:
         return False
     name = sent.tokens[match.end + 1]
     return any(m.label == "PER" and m.start_char == name.start for m in result.mentions)
@@ -643,7 +648,7 @@ def _adjective_forces(sent: Sentence, match: TriggerMatch, table: ActorTable) ->
                     wikidata=entry.wikidata,
                 ),
             )
-        elif tok.lower not in {"og", ",", "and"} and tok.lower not in DETERMINERS_BEFORE:
+        elif tok.lower not in AND_WORDS | {","} and tok.lower not in DETERMINERS_BEFORE:
             break
         k -= 1
     return found

@@ -13,7 +13,7 @@ from typing import Any
 
 from kilde.events.text import MODAL_VERBS, Sentence
 from kilde.events.triggers import _languages
-from kilde.lang import function_words, load_data
+from kilde.lang import function_words, function_words_ordered, load_data
 
 NOUN_REACH = 3  # tokens between a cue and the noun it governs ("truer med [nye] angrep", "planlegger et [nytt] angrep")
 # Word lists: kilde/lang/<lang>/function_words.yaml (the union over nb, nn and en).
@@ -24,11 +24,20 @@ NOUN_NEGATORS = function_words("noun_negators")
 COPULAS = function_words("copulas")
 CONTROL = function_words("control_verbs")
 DOING = function_words("doing_verbs")
+NEGATED_QUANTIFIERS = function_words("negated_quantifiers")
+CUE_LINKERS = function_words("cue_linkers")
+VERB_NEGATORS = function_words("verb_negators")
+BARE_NEGATORS = [(w,) for w in function_words_ordered("bare_negators")]
+HEARSAY_MODALS = function_words("hearsay_modals")
+PERFECT_AUX = function_words("perfect_infinitive_auxiliaries")
+HEARSAY_PERFECT = [(m, a) for m in HEARSAY_MODALS for a in PERFECT_AUX]  # "skal ha", "skal være", "skal vere"
+AND_WORDS = function_words("and_conjunctions")
+DENIAL_BREAKS = function_words("denial_breaks") | {".", ";"}
 
 
 def _negates_noun(phrase: tuple[str, ...]) -> bool:
     """ "ingen", "ikke noe", "ikkje noko": words that negate the noun after them."""
-    return phrase[0] in NOUN_NEGATORS or (len(phrase) > 1 and phrase[1] in {"noe", "noko", "noen", "nokon", "any"})
+    return phrase[0] in NOUN_NEGATORS or (len(phrase) > 1 and phrase[1] in NEGATED_QUANTIFIERS)
 
 
 # kilde/lang/<lang>/function_words.yaml: modal_verbs and modality_only_modals
@@ -120,7 +129,7 @@ def _reaches(lowers: list[str], cue_end: int, trigger: int, nominal: bool) -> bo
     if not nominal:
         return True
     between = [w for w in lowers[cue_end:trigger]]
-    return len(between) <= NOUN_REACH and all(w in FILLERS or w in {"å", "med", "til", "om", "på"} for w in between)
+    return len(between) <= NOUN_REACH and all(w in FILLERS or w in CUE_LINKERS for w in between)
 
 
 def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> dict[str, Any]:
@@ -145,12 +154,12 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
             between = lowers[modal[0] + 1 : start] if modal else []
             if modal and 0 < len(between) <= 5 and any(w not in FILLERS for w in between):
                 if not any(w in CONTROL for w in between) and not any(
-                    w in NOUN_NEGATORS | {"ikke", "ikkje"} for w in between
+                    w in NOUN_NEGATORS | VERB_NEGATORS for w in between
                 ):
                     hit, governed = modal, True
         if nominal and name == "negation" and hit is None:
             # "har ikkje delteke i rakettåtaka", "Trur ikkje det blir demonstrasjonar": a negated doing or being.
-            bare = _find(lowers, lo, start, [("ikke",), ("ikkje",), ("not",), ("aldri",), ("never",)])
+            bare = _find(lowers, lo, start, BARE_NEGATORS)
             between = lowers[bare[0] + 1 : start] if bare else []
             if bare and between and set(between) <= DOING | FILLERS and set(between) & DOING:
                 hit = bare
@@ -160,21 +169,19 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
             # "skal ha angrepet" is reported speech, not a plan.
             if (
                 name == "hypothetical"
-                and hit[1][0] == "skal"
+                and hit[1][0] in HEARSAY_MODALS
                 and start > 0
-                and lowers[start - 1] in {"ha", "være", "vere"}
+                and lowers[start - 1] in PERFECT_AUX
             ):
                 continue
-            if name == "hypothetical" and _find(
-                lowers, lo, start, [("skal", "ha"), ("skal", "være"), ("skal", "vere")]
-            ):
+            if name == "hypothetical" and _find(lowers, lo, start, HEARSAY_PERFECT):
                 continue
             if name == "hypothetical" and hit[1] in c.purpose and _loose_find(lowers[: hit[0]], c.realised):
                 continue  # "gikk ut i gatene for å protestere": going out to protest is protesting
             flags["negated" if name == "negation" else "hypothetical"] = True
             flags["cues"].append(" ".join(hit[1]))
     # Conditionals, threats and plans reach everything in their clause; future words the whole sentence.
-    wide = _clause_before(lowers, start, 2 * c.window, c.breaks - {"og", "and"})
+    wide = _clause_before(lowers, start, 2 * c.window, c.breaks - AND_WORDS)
     hit = _find(lowers, wide, start, c.conditional)
     if hit is None:
         hit = _find(lowers, 0, len(lowers), c.future)
@@ -184,7 +191,7 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
         flags["hypothetical"] = True
         flags["cues"].append(" ".join(hit[1]))
     denied = _find(lowers, max(0, start - 3 * c.window), start, c.denial)
-    if denied is not None and not any(w in {".", ";", "men", "but"} for w in lowers[denied[0] : start]):
+    if denied is not None and not any(w in DENIAL_BREAKS for w in lowers[denied[0] : start]):
         flags["negated"] = True
         flags["cues"].append(" ".join(denied[1]))
     if not nominal and not flags["negated"]:

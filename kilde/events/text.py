@@ -150,11 +150,13 @@ VERB_CONTEXT = function_words("verb_context_words")
 # Modal auxiliaries; modality.py adds modality_only_modals (kilde/lang/<lang>/function_words.yaml).
 MODAL_VERBS = function_words("modal_verbs")
 MODAL_WORDS = MODAL_VERBS | function_words("infinitive_markers")
+DEFINITE_NOUN_ENDINGS = function_words_ordered("definite_noun_endings")  # a tuple for str.endswith
+NOUN_ENDINGS = NOMINAL_SUFFIXES + DEFINITE_NOUN_ENDINGS
 
 
 def is_nominal(tok: Tok, prev: Tok | None, default_noun: bool) -> bool:
     """Whether a trigger token is used as a noun ("angrepet mot byen") rather than a verb ("IS angrep byen")."""
-    if prev is not None and prev.lower in MODAL_WORDS and not tok.lower.endswith(NOMINAL_SUFFIXES + ("et", "en", "a")):
+    if prev is not None and prev.lower in MODAL_WORDS and not tok.lower.endswith(NOUN_ENDINGS):
         return False  # "Ville protestere": an infinitive after a modal, whatever the tagger says
     if tok.pos:
         return tok.pos.lower() in {"subst", "noun", "propn"}
