@@ -99,6 +99,14 @@ def test_melder_skriver_and_role_speakers():
     assert claims[1].relay == ["En talsperson for politiet", "NTB", "VG"]
 
 
+def test_a_relative_clause_after_the_speaker_reports_a_second_claim():
+    text = "Avslaget er politisk sensur, sier Morten Traavik, som legger til at han søkte støtte til tre prosjekter."
+    first, second = claims_of(text, source="DB")
+    assert first.text == "Avslaget er politisk sensur"
+    assert second.text == "han søkte støtte til tre prosjekter"
+    assert second.speaker == first.speaker and second.relay == first.relay and second.verb == "legger til"
+
+
 def test_cataphoric_det_opplyser():
     claims = claims_of(
         "Paven vil trolig benåde butleren .\nDet opplyser fader Federico Lombardi , talsmann for paven ."

@@ -106,6 +106,7 @@ class Lexicon:
     auxiliaries: frozenset[str] = frozenset()
     possessives: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
 
     def is_title(self, tok: Tok) -> bool:
         """A capitalised role ("Statsministeren", "KrF-lederen"): listed, or a hyphen compound; a surname
@@ -256,6 +257,7 @@ def lexicon(lang: str) -> Lexicon:
     lex.work_nouns = _words(sources.get("work_nouns"))
     lex.media_nouns = lex.media_nouns | lex.work_nouns
     lex.auxiliaries = _words(verbs_data.get("auxiliaries"))
+    lex.relative_pronouns = _words(verbs_data.get("relative_pronouns"))
     particles: dict[str, list[tuple[str, ...]]] = {}
     for key in verbs:
         if len(key) >= 2 and key[0] not in ("har", "has"):
@@ -2212,7 +2214,45 @@ def extract_claims(doc: Doc, article: Article, result: ExtractionResult) -> list
         return []
     claims = Extractor(doc, article, result).run()
     lang = article.language if article.language in ("nb", "nn", "en") else "nb"
-    return [part for claim in claims for part in split_coordinated(claim, article, lexicon(lang))]
+    lex = lexicon(lang)
+    parts = [part for claim in claims for part in split_coordinated(claim, article, lex)]
+    out: list[Claim] = []
+    for claim in parts:
+        out.append(claim)
+        tail = relative_tail(claim, article, lex)
+        if tail is not None and not any(c.start_char < tail.end_char and tail.start_char < c.end_char for c in parts):
+            out.append(tail)
+    return out
+
+
+def relative_tail(claim: Claim, article: Article, lex: Lexicon) -> Claim | None:
+    """ "A, sier X, som legger til at B": the relative clause after a trailing speaker reports a second claim."""
+    if claim.verb_end_char is None or claim.verb_end_char < claim.end_char:
+        return None  # only a trailing "..., sier X"
+    line_end = article.text.find("\n", claim.verb_end_char)
+    line_end = len(article.text) if line_end < 0 else line_end
+    toks = tokenize(article.text[claim.verb_end_char : line_end], claim.verb_end_char)
+    comma = next((k for k, t in enumerate(toks[:MAX_NP_TOKENS + 1]) if t.text in (",", ".", "!", "?")), None)
+    if comma is None or toks[comma].text != "," or comma + 6 > len(toks):
+        return None
+    if toks[comma + 1].low not in lex.relative_pronouns:
+        return None
+    j = comma + 2 + (toks[comma + 2].low in lex.adverbs)  # "som også legger til at"
+    verb = lex.verb_at(toks, j)
+    if verb is None or j + verb[0] >= len(toks) - 1 or toks[j + verb[0]].low not in ("at", "that"):
+        return None
+    start_tok = toks[j + verb[0] + 1]
+    end_tok = next((t for t in toks[j + verb[0] + 1 :] if t.text in (".", "!", "?")), toks[-1])
+    end = end_tok.start if end_tok.text in (".", "!", "?") else end_tok.end
+    if end - start_tok.start < 10:
+        return None
+    return claim.model_copy(
+        update={
+            "start_char": start_tok.start, "end_char": end, "text": article.text[start_tok.start : end],
+            "direct": False, "verb": " ".join(t.text for t in toks[j : j + verb[0]]),
+            "verb_start_char": toks[j].start, "verb_end_char": toks[j + verb[0] - 1].end,
+        }
+    )
 
 
 # Words after which a second reporting clause may open inside an indirect claim.
