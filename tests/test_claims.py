@@ -99,6 +99,12 @@ def test_melder_skriver_and_role_speakers():
     assert claims[1].relay == ["En talsperson for politiet", "NTB", "VG"]
 
 
+def test_the_outlet_named_between_ikke_and_the_verb_leaves_the_claim_unconfirmed():
+    text = "Ukrainske myndigheter sier at to av rakettene ble skutt ned . Dette har ikke VG kunnet bekrefte uavhengig ."
+    [claim] = claims_of(text)
+    assert claim.verification == "unconfirmed"
+
+
 def test_a_relative_clause_after_the_speaker_reports_a_second_claim():
     text = "Avslaget er politisk sensur, sier Morten Traavik, som legger til at han søkte støtte til tre prosjekter."
     first, second = claims_of(text, source="DB")
