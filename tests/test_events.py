@@ -250,3 +250,12 @@ def test_a_present_passive_without_a_time_is_generic_and_counts_and_kinds_are_no
     assert events_of("Et folk som bombes av motstanderen, vil støtte geriljaen.") == []
     assert coded(events_of("Byen bombes nå av russiske fly, sier soldater.")) == ["Air/drone strike"]
     assert events_of("Da økte antall angrep fra opprørerne mot soldatene kraftig.") == []
+
+
+def test_explosions_heard_right_after_a_missile_strike_are_that_strike():
+    text = (
+        "Russiske styrker angrep Kharkiv med raketter natt til tirsdag .\n"
+        "– Vi hørte tre kraftige smell , og så begynte blokka å brenne , sier en beboer til NRK ."
+    )
+    kinds = {e.sub_event_type for e in events_of(text)}
+    assert kinds == {"Shelling/artillery/missile attack"}

@@ -330,6 +330,14 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             weapon_told = event.event_type == "Explosions/Remote violence" and event.sub_event_type != match.entry.event
             if refers_back and match.prefix is None and _violent(event) and last is not None and not weapon_told:
                 _recode(event, last.sub_event_type)
+            elif (
+                match.entry.part_of_last
+                and not weapon_told
+                and last is not None
+                and last.event_type == "Explosions/Remote violence"
+                and last_n >= sent.n - 2
+            ):
+                _recode(event, last.sub_event_type)  # "Vi hørte tre kraftige smell" right after the missile strike
             key = event.sub_event_type or f"plover:{event.plover_category}"
             kept = found.get(key)
             if kept is None:

@@ -33,6 +33,7 @@ class TriggerEntry:
     under_fire: str = ""  # the code when fighting is told beside it (a withdrawal under fire is a RETREAT)
     default_actor: str = ""  # national_military: a coup with no named actor is the country's armed forces
     told_only: bool = False  # "terroren": an event only where the article has told of one (else a state, a campaign)
+    part_of_last: bool = False  # "smell" right after a missile strike: that strike again, heard
 
 
 @dataclass
@@ -88,6 +89,7 @@ def _entry(raw: dict[str, Any], phrase: bool = False) -> TriggerEntry:
         under_fire=str(raw.get("under_fire") or ""),
         default_actor=str(raw.get("default_actor") or ""),
         told_only=bool(raw.get("told_only", False)),
+        part_of_last=bool(raw.get("part_of_last", False)),
     )
 
 
