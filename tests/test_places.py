@@ -150,3 +150,14 @@ def test_norwegian_transcriptions_find_the_english_gazetteer_form():
                    "Mange er drept i byen El Geneina i Vest-Darfur .")
     assert found["Rubizjne"].name == "Rubizhne" and found["Rubizjne"].country == "UA"
     assert found["Vest-Darfur"].country == "SD" and found["Vest-Darfur"].precision != "exact"
+
+
+def test_a_landmark_written_as_a_common_noun_is_placed_in_its_town():
+    from kilde.extract.places import extract_places
+    from kilde.ingest.article import make_article
+    from kilde.model import ExtractionResult
+    from kilde.nlp import parse
+
+    article = make_article("Han detonerte bomba ved regjeringskvartalet .", published="2011-07-25", language="nn")
+    places = extract_places(parse(article.text, "nn"), article, ExtractionResult(article=article))
+    assert [(p.text, p.name, p.country) for p in places] == [("regjeringskvartalet", "Oslo", "NO")]

@@ -125,6 +125,7 @@ class Cues:
     place_nouns: frozenset[str]
     place_noun_endings: tuple[str, ...]
     respellings: tuple[tuple[str, str], ...] = ()
+    landmarks: dict[str, str] = field(default_factory=dict)  # "regjeringskvartalet" -> "Oslo"
 
 
 _CUES: dict[str, Cues] = {}
@@ -150,6 +151,7 @@ def cues(lang: str) -> Cues:
             place_noun_endings=tuple(str(w).lower() for w in data.get("place_noun_endings") or []),
             respellings=tuple(sorted(((str(a), str(b)) for a, b in data.get("respellings") or []),
                                      key=lambda p: len(p[0]), reverse=True)),
+            landmarks={str(k).lower(): str(v) for k, v in (data.get("landmarks") or {}).items()},
         )
     return _CUES[lang]
 
@@ -310,6 +312,19 @@ def entity_candidates(result: ExtractionResult, toks: list[Tok], gaz: Gazetteer,
         sentence = toks[index].sentence if index is not None else (mention.sentence or 0)
         found.append(Candidate(mention.start_char, mention.end_char, mention.text, name, sentence, weight,
                                admin, near, options))
+    return found
+
+
+def landmark_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues) -> list[Candidate]:
+    """Known places written as common nouns ("bomba ved regjeringskvartalet"): the town they stand in."""
+    found = []
+    for tok in toks:
+        town = cues_.landmarks.get(tok.text.lower())
+        if town is None:
+            continue
+        name, admin, options = lookup_forms(gaz, town, cues_)
+        if options:
+            found.append(Candidate(tok.start, tok.end, tok.text, name, tok.sentence, 0.9, admin, False, options))
     return found
 
 
@@ -556,6 +571,8 @@ def find_candidates(doc: Doc, article: Article, result: ExtractionResult) -> lis
     cues_ = cues(article.language)
     toks = tokens_of(doc, article.text)
     cands = entity_candidates(result, toks, gaz, cues_)
+    landmarks = landmark_candidates(toks, gaz, cues_)
+    cands += [c for c in landmarks if not any(o.start < c.end and c.start < o.end for o in cands)]
     blocked = [(m.start_char, m.end_char) for m in result.mentions if m.label in OTHER_LABELS]
     has_ner = bool(result.mentions) or (doc is not None and doc.has_annotation("ENT_IOB"))
     lowercase_words = {t.text for t in toks if t.text.islower()}
