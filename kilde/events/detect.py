@@ -66,7 +66,7 @@ def _article_scores(sents: list[Sentence], lex: Lexicon) -> dict[str, int]:
     lowers = [w for s in sents for w in s.lowers()]
     scores = {}
     for name in ("conflict", "political", "protest", "sport"):
-        scores[name] = sum(1 for stem in set(lex.cues.get(name, [])) if cue_in([stem], lowers))
+        scores[name] = sum(1 for stem in lex.cues.get(name, []) if cue_in([stem], lowers))
     return scores
 
 
@@ -79,7 +79,7 @@ def _context_ok(needs: str, context: list[str], lex: Lexicon, scores: dict[str, 
     # One sport word ("mål" is also a target) vetoes a trigger only where the article is not mostly about conflict.
     if sport and not conflict and needs not in ("protest", "none") and scores.get("sport", 0) >= scores["conflict"]:
         return False, 0.0
-    if sport and sum(1 for stem in set(c.get("sport", [])) if cue_in([stem], context)) >= 2 and needs != "protest":
+    if sport and sum(1 for stem in c.get("sport", []) if cue_in([stem], context)) >= 2 and needs != "protest":
         return False, 0.0  # "bombarderte motstandernes mål ... i ligaen": two sport words outweigh war words
     if scores.get("sport", 0) >= max(3, scores.get("conflict", 0)) and not conflict and needs != "protest":
         return False, 0.0  # a match report: "angrep", "skjøt", "bombarderte" are football

@@ -145,6 +145,8 @@ def lexicon(lang: str) -> Lexicon:
             if entry.compound:
                 heads.append((form, entry))
     heads.sort(key=lambda h: -len(h[0]))
+    # Nynorsk reads its cue lists on top of Bokmål's: a stem both lists hold is one cue, counted once.
+    cues = {name: list(dict.fromkeys(stems)) for name, stems in cues.items()}
     return Lexicon(lang, forms, lemmas, heads, phrases, cues, modifiers, blocked, generic)
 
 

@@ -39,6 +39,12 @@ def load_data(lang: str, name: str) -> Any:
 FUNCTION_WORD_LANGS = ("nb", "nn", "en")
 
 
+@lru_cache(maxsize=len(FUNCTION_WORD_LANGS))
+def _function_word_file(lang: str) -> dict[str, Any]:
+    """One language's function_words.yaml, parsed once for all the keys read from it."""
+    return load_data(lang, "function_words") or {}
+
+
 @lru_cache(maxsize=64)
 def function_words_ordered(key: str) -> tuple[str, ...]:
     """One key of ``<lang>/function_words.yaml`` over nb, nn and en together, in file order without repeats.
@@ -48,7 +54,7 @@ def function_words_ordered(key: str) -> tuple[str, ...]:
     words: dict[str, None] = {}
     found = False
     for lang in FUNCTION_WORD_LANGS:
-        data = load_data(lang, "function_words") or {}
+        data = _function_word_file(lang)
         if key not in data:
             continue
         found = True
