@@ -1198,13 +1198,10 @@ class Patterns:
                 start, end = toks[s + 1].start, toks[v - 1].end
                 sp, j = Speaker(self.ctx.text[start:end], start, end, None, "role",
                                 plural=toks[s + 1].low in PLURAL_DETERMINERS), v
-            k = j
-            while k < last and k - j < 3 and lex.verb_at(toks, k) is None and toks[k].low not in lex.as_verbs \
-                    and (toks[k].low in lex.auxiliaries or self._manner_word(toks, k, last)):
-                k += 1
-            verb = self._as_verb(toks, k, last)
-            if verb is None:
+            found_verb = self._as_verb(toks, j, last)
+            if found_verb is None:
                 continue
+            k, verb = found_verb
             e = k + verb[0]
             if e < last and toks[e].low in lex.cataphoric | lex.topic_markers:
                 e += 1  # "uttrykkjer det", "fortelje om"
@@ -1238,8 +1235,9 @@ class Patterns:
             out.append(Attribution(sp, start, end, v0, v1, kind, channel, "as"))
         return out
 
-    def _as_verb(self, toks: list[Tok], j: int, last: int) -> tuple[int, str, tuple[str, ...]] | None:
-        """A reporting verb, or a verb of wording that reports only in "som X uttrykkjer det" (speech_verbs.yaml)."""
+    def _as_verb(self, toks: list[Tok], j: int, last: int) -> tuple[int, tuple[int, str, tuple[str, ...]]] | None:
+        """Where a reporting verb stands (after up to three auxiliaries or manner words) and the verb: a verb of
+        wording reports only in "som X uttrykkjer det" (speech_verbs.yaml)."""
         k = j
         while k < last and k - j < 3 and self.lex.verb_at(toks, k) is None and toks[k].low not in self.lex.as_verbs \
                 and (toks[k].low in self.lex.auxiliaries or self._manner_word(toks, k, last)):
@@ -1247,8 +1245,9 @@ class Patterns:
         if k >= last:
             return None
         if toks[k].low in self.lex.as_verbs:
-            return 1, "say", (toks[k].low,)
-        return self.lex.verb_at(toks, k)
+            return k, (1, "say", (toks[k].low,))
+        verb = self.lex.verb_at(toks, k)
+        return (k, verb) if verb is not None else None
 
     def cataphoric(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
         """"Det opplyser X ." / "Det meiner X": the claim is the sentence before."""
