@@ -259,3 +259,17 @@ def test_explosions_heard_right_after_a_missile_strike_are_that_strike():
     )
     kinds = {e.sub_event_type for e in events_of(text)}
     assert kinds == {"Shelling/artillery/missile attack"}
+
+
+def test_an_attack_named_by_its_day_is_the_event_told_for_that_day():
+    import kilde
+
+    text = (
+        "En selvmordsbomber sprengte seg selv på et marked i Kabul torsdag kveld.\n"
+        "Natt til fredag gjennomførte amerikanske fly et luftangrep mot en leir nær Kandahar.\n"
+        "Presidenten kalte torsdagens angrep et feigt terrorangrep."
+    )
+    result = kilde.extract(text, published="2016-12-11", language="nb")
+    named = [e for e in result.events if e.trigger and e.trigger.text == "angrep"]
+    assert [e.sub_event_type for e in named] == ["Suicide bomb"]
+    assert named[0].place.name == "Kabul"

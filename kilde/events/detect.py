@@ -42,6 +42,7 @@ ARTICLE_CONTEXT_MIN = 3  # distinct conflict cues that make an article "about ar
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 PROTESTERS = ActorEntry("protesters", "Protesters", "Protesters")
 ANOTHER = function_words("repetition_words")  # "nye angrep": more of the same
+TIME_GENITIVES = function_words("time_genitives")  # "torsdagens angrep": the event told for that day
 TARGET_PREP = function_words("target_prepositions")
 TARGET_BREAKS = function_words("target_clause_breaks") | {".", ";", ":"}
 ACCUSATION_PREP = function_words("accusation_prepositions")
@@ -311,6 +312,10 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             definite_noun = refers_back and noun and token in match.entry.definite
             if definite_noun and lead_event is not None and last_n < sent.n - 1:
                 last = lead_event
+            if before in TIME_GENITIVES and noun:
+                # "torsdagens angrep": the event told for that time, else the lead's, not merely the last one told.
+                refers_back = True
+                last = _told_at(event, told) or lead_event or last
             if last is not None and last.sub_event_type in ("Abduction/forced disappearance", "Sexual violence"):
                 last = None  # an attack told later is not the kidnapping told before
             if (
@@ -330,6 +335,8 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             weapon_told = event.event_type == "Explosions/Remote violence" and event.sub_event_type != match.entry.event
             if refers_back and match.prefix is None and _violent(event) and last is not None and not weapon_told:
                 _recode(event, last.sub_event_type)
+                if place_how == "context" and last.place is not None:
+                    event.place = ctx(last)  # told again with no place of its own: where it happened
             elif (
                 match.entry.part_of_last
                 and not weapon_told
@@ -376,6 +383,18 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         events.extend(ordered)
     _resolve_government_forces(events, result, table)
     return events
+
+
+def _told_at(event: Event, told: list[tuple[int, Event]]) -> Event | None:
+    """The first violent event told whose time overlaps this event's own (the article's main one of that day)."""
+    span = event.time
+    if span is None or span.start is None or span.end is None or span.anchor == "publication" and not span.text:
+        return None
+    for _, other in told:
+        when = other.time
+        if _violent(other) and when and when.start and when.end and when.start < span.end and span.start < when.end:
+            return other
+    return None
 
 
 def _resolve_government_forces(events: list[Event], result: ExtractionResult, table: ActorTable) -> None:
