@@ -273,3 +273,35 @@ def test_an_attack_named_by_its_day_is_the_event_told_for_that_day():
     named = [e for e in result.events if e.trigger and e.trigger.text == "angrep"]
     assert [e.sub_event_type for e in named] == ["Suicide bomb"]
     assert named[0].place.name == "Kabul"
+
+
+def test_commentary_on_a_known_attack_gets_its_date_place_and_actor():
+    import kilde
+
+    text = (
+        "Breivik skal forklare seg for retten neste uke.\n"
+        "Et halvt år etter 22. juli er mange av de overlevende fra Utøya fortsatt preget.\n"
+        "Terrorangrepene rystet hele landet, sier psykologen.\n"
+        "Angrepene i Kabul samme uke fikk langt mindre oppmerksomhet."
+    )
+    result = kilde.extract(text, published="2012-01-20", language="nb")
+    [known] = [e for e in result.events if e.trigger and e.trigger.text == "Terrorangrepene"]
+    assert known.sub_event_type == "Attack"
+    assert known.time.start.date().isoformat() == "2011-07-22"
+    assert (known.place.name, known.place.country) == ("Oslo", "NO")
+    assert known.actor1.canonical_id == "anders_behring_breivik"  # the article names him
+    assert not known.historical  # half a year back is still news
+    [kabul] = [e for e in result.events if e.trigger and e.trigger.text == "Angrepene"]
+    assert kabul.place.name == "Kabul"  # a place of its own right after the trigger: another attack
+
+
+def test_a_known_attack_told_years_later_is_history():
+    import kilde
+
+    result = kilde.extract(
+        "Ti år etter terrorangrepet på Utøya minnes ofrene i hele landet.", published="2021-07-22", language="nb"
+    )
+    [event] = [e for e in result.events if e.sub_event_type]
+    assert event.place.name == "Utøya"
+    assert event.historical and not event.current
+    assert event.actor1 is None  # the text does not name who did it

@@ -24,6 +24,7 @@ from kilde.events.arguments import (
     roles,
     time_for,
 )
+from kilde.events.known import link_known_events
 from kilde.events.modality import cues as modality_cues
 from kilde.events.modality import historical_cue, modality
 from kilde.events.ontology import event_type_of, is_sub_event, plover_of
@@ -381,6 +382,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                     )
         told.extend((sent.n, e) for e in ordered if _acled(e) and e.current)
         events.extend(ordered)
+    link_known_events(events, sents, article, result, table, lang, hist_days)
     _resolve_government_forces(events, result, table)
     return events
 
