@@ -49,3 +49,12 @@ def test_team_gold_matches_the_team_articles():
         for event in row["events"]:
             assert text[event["start"] : event["end"]] == event["trigger"]
             assert is_sub_event(event["sub_event_type"])
+
+
+def test_a_gold_place_in_the_articles_language_matches_the_gazetteers_name():
+    from kilde.evaluation.events import place_ok
+    from kilde.model import Event, Place
+
+    norway = Event(place=Place(start_char=0, end_char=5, text="Noreg", name="Norway", country="NO"))
+    assert place_ok(norway, "Norge") and place_ok(norway, "Norway")
+    assert not place_ok(norway, "Sverige")

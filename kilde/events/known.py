@@ -137,10 +137,11 @@ def link_known_events(
 
 
 def _generic_noun(event: Event, sent: Sentence) -> bool:
-    """A noun trigger ("terrorangrepene", "massakren"), not a verb with a story of its own."""
+    """A definite noun ("terrorangrepene", "massakren") names an event the reader knows; "amerikanske bomber" or a
+    verb tells a story of its own."""
     assert event.trigger is not None
     tokens = [t for t in sent.tokens if event.trigger.start_char <= t.start < event.trigger.end_char]
-    return bool(tokens) and all(t.pos in ("NOUN", "PROPN", "subst") for t in tokens[-1:])
+    return bool(tokens) and tokens[-1].pos in ("NOUN", "PROPN", "subst") and tokens[-1].definite == "Def"
 
 
 def _elsewhere(event: Event, sent: Sentence, result: ExtractionResult, known: KnownEvent) -> bool:
