@@ -305,3 +305,28 @@ def test_a_known_attack_told_years_later_is_history():
     assert event.place.name == "Utøya"
     assert event.historical and not event.current
     assert event.actor1 is None  # the text does not name who did it
+
+
+def test_an_armed_group_beside_a_bombing_is_context_and_claims_it():
+    import kilde
+
+    text = (
+        "En bilbombe eksploderte utenfor et hotell i Mogadishu søndag.\n"
+        "Terrorgruppen al-Shabaab har i ettertid tatt på seg ansvaret for angrepet."
+    )
+    events = kilde.extract(text, published="2023-01-01", language="nb").events
+    assert [(e.trigger.text, e.sub_event_type) for e in events] == [
+        ("bilbombe", "Remote explosive/landmine/IED"),
+        ("angrepet", "Remote explosive/landmine/IED"),
+    ]
+    assert events[1].actor1.canonical_id == "al_shabaab"  # who claims the attack did it
+
+
+def test_a_gang_bombing_is_crime_not_conflict():
+    import kilde
+
+    text = (
+        "En bilbombe eksploderte utenfor et utested i Malmö natt til søndag.\n"
+        "Politiet mistenker at eksplosjonen har sammenheng med en gjengkonflikt."
+    )
+    assert kilde.extract(text, published="2023-01-01", language="nb").events == []

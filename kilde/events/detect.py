@@ -249,6 +249,11 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                 sents[sent.n + 1 : sent.n + 3],
                 lead_end,
                 earlier_violent=any(_violent(e) and not e.historical for _, e in told),
+                armed_nearby=any(
+                    a.entry is not None and a.entry.type in ARMED_TYPES and a.entry.id != "police_forces"
+                    for k in range(max(0, sent.n - 1), min(len(actors_of), sent.n + 2))
+                    for a in actors_of[k]
+                ),
             )
             if made is not None:
                 candidates.append((match, *made))
@@ -446,6 +451,12 @@ def _recode(event: Event, sub: str) -> None:
     event.event_type, event.sub_event_type = event_type_of(sub), sub
     event.plover_category, mode = plover_of(sub)
     event.plover_mode = mode or None
+
+
+def _armed_context(context: list[str], lex: Lexicon) -> bool:
+    """An armed group named in or beside the sentence stands for conflict words, unless crime or sport words say
+    otherwise."""
+    return not cue_in(lex.cues.get("crime", []), context) and not cue_in(lex.cues.get("sport", []), context)
 
 
 def _is_toll(
@@ -719,6 +730,7 @@ def _event(
     next_sents: list[Sentence],
     lead_end: int = 0,
     earlier_violent: bool = False,
+    armed_nearby: bool = False,
 ) -> tuple[Event, str] | None:
     entry = match.entry
     if entry.told_only and not earlier_violent:
@@ -741,6 +753,8 @@ def _event(
     refers_back = earlier_violent and lowers[match.anchor] in entry.definite
     if not ok and refers_back and not cue_in(lex.cues.get("sport", []), context):
         ok = True  # "Få dager etter angrepet ...": a definite noun refers back to the attack the article has told of
+    if not ok and armed_nearby and needs in ("conflict", "conflict!") and _armed_context(context, lex):
+        ok = True  # "En bilbombe eksploderte ... al-Shabaab har tatt på seg ansvaret": an armed group told beside it
     if not ok:
         return None
     code = _code(match, lowers + following, lex.cues.get("military_targets", []))
