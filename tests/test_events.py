@@ -330,3 +330,12 @@ def test_a_gang_bombing_is_crime_not_conflict():
         "Politiet mistenker at eksplosjonen har sammenheng med en gjengkonflikt."
     )
     assert kilde.extract(text, published="2023-01-01", language="nb").events == []
+
+
+def test_fighting_between_two_sides_names_both():
+    import kilde
+
+    text = "Det har vært harde kamper mellom den sudanske hæren og RSF i Khartoum i helgen."
+    [event] = kilde.extract(text, published="2023-05-01", language="nb").events
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1.canonical_id, event.actor2.canonical_id) == ("military_forces_of_sudan", "rsf")

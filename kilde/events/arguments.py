@@ -21,6 +21,7 @@ from kilde.model import Article, ExtractionResult, Place, Quantity, TimeSpan
 # Word lists: kilde/lang/<lang>/function_words.yaml (the union over nb, nn and en).
 PASSIVE_AUX = function_words("passive_auxiliaries")
 AGENT_PREP = function_words("agent_prepositions")
+BETWEEN_PREP = function_words("between_prepositions")
 TARGET_PREP = function_words("target_prepositions")
 PLACE_PREP = function_words("place_prepositions")
 ARTICLES_AFTER_PREP = function_words("determiners_after_preposition")
@@ -161,6 +162,13 @@ def roles(
             after = [a for a in rightward if a.start - end <= 2 and not after_prep(a, TARGET_PREP | PLACE_PREP)]
             if after:
                 actor1 = [after[0]]
+    if not actor1 and nominal and end < len(lowers) and lowers[end] in BETWEEN_PREP:
+        # "kampane mellom regjeringsvenlege styrkar og houthiane": the two sides, in the order named
+        sides = [a for a in rightward if a.start - end <= 6]
+        if sides:
+            actor1 = sides[:1]
+            if len(sides) > 1 and not actor2:
+                actor2 = sides[1:2]
     if not actor1 and nominal:
         agents = [a for a in rightward if after_prep(a, SOURCE_PREP) and a.start - end <= 3]
         if agents:

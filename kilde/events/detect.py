@@ -565,7 +565,11 @@ def _country_name(code: str) -> str | None:
     country = pycountry.countries.get(alpha_2=code.upper())
     if country is None:
         return None
-    return getattr(country, "common_name", None) or country.name
+    name = getattr(country, "common_name", None) or country.name
+    if ", " in name:  # "Congo, The Democratic Republic of the" -> "The Democratic Republic of the Congo"
+        head, _, tail = name.partition(", ")
+        name = f"{tail} {head}"
+    return name
 
 
 def _generic_passive(
