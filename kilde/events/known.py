@@ -63,14 +63,19 @@ def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
 
 @lru_cache(maxsize=8)
 def known_events(lang: str) -> tuple[KnownEvent, ...]:
-    data = load_data(lang, "known_events") or {}
+    """The events of kilde/lang/nb/known_events.yaml, with the cues the article's language adds to them (`cues`,
+    by event id) and events of its own (`known_events`)."""
+    base = load_data("nb", "known_events") or {}
+    own = (load_data(lang, "known_events") or {}) if lang != "nb" else {}
+    extra: dict[str, list[str]] = {str(k): list(v) for k, v in (own.get("cues") or {}).items()}
     found = []
-    for raw in data.get("known_events") or []:
+    for raw in [*(base.get("known_events") or []), *(own.get("known_events") or [])]:
         day = raw["date"] if isinstance(raw["date"], date) else date.fromisoformat(str(raw["date"]))
         parts = tuple(
             KnownPart(part["place"], tuple(_pattern(c) for c in part.get("cues") or []), part.get("sub_event_type"))
             for part in raw.get("parts") or []
         )
+        cues = [*(raw.get("cues") or []), *extra.get(raw["id"], [])]
         found.append(
             KnownEvent(
                 raw["id"],
@@ -79,7 +84,7 @@ def known_events(lang: str) -> tuple[KnownEvent, ...]:
                 raw["sub_event_type"],
                 raw.get("actor"),
                 raw["place"],
-                tuple(_pattern(c) for c in raw.get("cues") or []),
+                tuple(_pattern(c) for c in cues),
                 parts,
             )
         )
