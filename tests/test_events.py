@@ -339,3 +339,11 @@ def test_fighting_between_two_sides_names_both():
     [event] = kilde.extract(text, published="2023-05-01", language="nb").events
     assert event.sub_event_type == "Armed clash"
     assert (event.actor1.canonical_id, event.actor2.canonical_id) == ("military_forces_of_sudan", "rsf")
+
+
+def test_a_count_that_looks_like_a_year_does_not_date_the_event():
+    import kilde
+
+    text = "Soldatene angrep landsbyen i Kandahar tirsdag, og opp mot 2000 mennesker har flyktet."
+    [event] = kilde.extract(text, published="2012-01-09", language="nb").events
+    assert event.time.text != "2000" and not event.historical

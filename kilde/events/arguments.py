@@ -412,6 +412,8 @@ def _sentence_time(result: ExtractionResult, article: Article, sent: Sentence, t
             if article.published is not None and year > article.published.year + 1:
                 continue  # a bare number past next year is a title or a count ("manifestet « 2083 »"), not a date
             start = sent.start + match.start()
+            if any(q.start_char <= start < q.end_char for q in result.quantities):
+                continue  # "opp mot 2000 kondolanser": the quantities stage read it as a count
             if best is None or abs(start - trigger_char) < abs(best[1] - trigger_char):
                 best = (year, start, match)
         if best:
