@@ -347,3 +347,14 @@ def test_a_count_that_looks_like_a_year_does_not_date_the_event():
     text = "Soldatene angrep landsbyen i Kandahar, og opp mot 2000 mennesker har flyktet."
     [event] = kilde.extract(text, published="2012-01-09", language="nb").events
     assert event.time.text != "2000" and not event.historical
+
+
+def test_an_attack_told_again_with_only_its_country_stays_in_its_town():
+    import kilde
+
+    text = (
+        "Militante angrep en militærleir i Diffa natt til tirsdag, og minst 20 soldater ble drept.\n"
+        "Det er det mest dødelige angrepet på hæren i Niger på flere år."
+    )
+    events = kilde.extract(text, published="2016-12-11", language="nb").events
+    assert [(e.place.name, e.place.precision) for e in events] == [("Diffa", "exact"), ("Diffa", "exact")]

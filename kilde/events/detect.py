@@ -341,8 +341,10 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             weapon_told = event.event_type == "Explosions/Remote violence" and event.sub_event_type != match.entry.event
             if refers_back and match.prefix is None and _violent(event) and last is not None and not weapon_told:
                 _recode(event, last.sub_event_type)
-                if place_how == "context" and last.place is not None:
-                    event.place = ctx(last)  # told again with no place of its own: where it happened
+                if last.place is not None and (place_how == "context" or _coarser(event.place, ctx(last))):
+                    # told again with no place of its own, or only its country ("åtaket på hæren i Niger"): where
+                    # it happened
+                    event.place = ctx(last)
             elif (
                 match.entry.part_of_last
                 and not weapon_told
@@ -390,6 +392,18 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
     link_known_events(events, sents, article, result, table, lang, hist_days)
     _resolve_government_forces(events, result, table)
     return events
+
+
+def _coarser(place: Place | None, other: Place | None) -> bool:
+    """Whether ``place`` is a country or region that holds the town ``other``."""
+    return (
+        place is not None
+        and other is not None
+        and place.precision in ("country", "region", "admin")
+        and other.precision in ("exact", "near")
+        and place.country is not None
+        and place.country == other.country
+    )
 
 
 def _told_at(event: Event, told: list[tuple[int, Event]]) -> Event | None:
