@@ -358,3 +358,15 @@ def test_an_attack_told_again_with_only_its_country_stays_in_its_town():
     )
     events = kilde.extract(text, published="2016-12-11", language="nb").events
     assert [(e.place.name, e.place.precision) for e in events] == [("Diffa", "exact"), ("Diffa", "exact")]
+
+
+def test_the_armed_subject_of_a_clause_fought_the_armed_side_of_kampar_mot():
+    import kilde
+
+    text = (
+        "Den paramilitære styrken RSF har teke kontroll over militærbasen i Nyala etter fleire dagar med harde "
+        "kampar mot den sudanske hæren."
+    )
+    events = kilde.extract(text, published="2023-11-10", language="nn").events
+    [clash] = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert (clash.actor1.canonical_id, clash.actor2.canonical_id) == ("rsf", "military_forces_of_sudan")

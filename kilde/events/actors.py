@@ -26,6 +26,10 @@ class ActorEntry:
     wikidata: str | None = None
 
 
+# ACLED actor types that fight: their names make a sentence about armed conflict.
+ARMED_TYPES = frozenset({"State forces", "Rebels", "Political militia", "Identity militia", "External/Other forces"})
+
+
 @dataclass
 class ActorTable:
     aliases: dict[tuple[str, ...], ActorEntry]
@@ -286,3 +290,8 @@ def to_actor(mention: ActorMention, violent: bool = True, table: ActorTable | No
         actor_type=entry.type if entry else None,
         wikidata=entry.wikidata if entry else None,
     )
+
+
+def armed(mention: ActorMention) -> bool:
+    """An armed group or force named in the text (the police are no party to a war)."""
+    return mention.entry is not None and mention.entry.type in ARMED_TYPES and mention.entry.id != "police_forces"

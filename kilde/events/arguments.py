@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from kilde.events.actors import ActorMention, ActorTable
+from kilde.events.actors import ActorMention, ActorTable, armed
 from kilde.events.text import Sentence
 from kilde.lang import function_words, function_words_ordered, load_data
 from kilde.model import Article, ExtractionResult, Place, Quantity, TimeSpan
@@ -206,6 +206,18 @@ def roles(
             subj = [a for a in leftward if a not in actor1]
             if subj:
                 actor2 = [subj[-1]]
+    if not actor1 and nominal and actor2 and after_prep(actor2[0], TARGET_PREP) and armed(actor2[0]):
+        # "RSF har teke kontroll over basen etter harde kampar mot hæren": the clause's armed subject fought the
+        # armed target.
+        subjects = [
+            a
+            for a in leftward
+            if a not in actor2
+            and armed(a)
+            and not after_prep(a, TARGET_PREP | AGENT_PREP | PLACE_PREP | NON_SUBJECT_PREP | SOURCE_PREP)
+        ]
+        if subjects:
+            actor1 = subjects[:1]
     return Roles(actor1, actor2)
 
 

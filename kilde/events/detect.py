@@ -13,7 +13,16 @@ from datetime import timedelta
 
 from spacy.tokens import Doc
 
-from kilde.events.actors import ActorEntry, ActorMention, ActorTable, actor_table, find_actors, to_actor
+from kilde.events.actors import (
+    ARMED_TYPES,
+    ActorEntry,
+    ActorMention,
+    ActorTable,
+    actor_table,
+    armed,
+    find_actors,
+    to_actor,
+)
 from kilde.events.arguments import (
     LOCATIVE,
     PASSIVE_AUX,
@@ -36,7 +45,6 @@ from kilde.model import Actor, Article, Claim, Event, ExtractionResult, Place, S
 
 # Word lists: kilde/lang/<lang>/function_words.yaml (the union over nb, nn and en).
 ARMED_AFTER = function_words("against_prepositions")
-ARMED_TYPES = {"State forces", "Rebels", "Political militia", "Identity militia", "External/Other forces"}
 
 _BIG = re.compile(r"\b\d{1,3}(?:[. ]\d{3})+\b|\b\d{5,}\b")
 ARTICLE_CONTEXT_MIN = 3  # distinct conflict cues that make an article "about armed conflict"
@@ -250,9 +258,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                 lead_end,
                 earlier_violent=any(_violent(e) and not e.historical for _, e in told),
                 armed_nearby=any(
-                    a.entry is not None and a.entry.type in ARMED_TYPES and a.entry.id != "police_forces"
-                    for k in range(max(0, sent.n - 1), min(len(actors_of), sent.n + 2))
-                    for a in actors_of[k]
+                    armed(a) for k in range(max(0, sent.n - 1), min(len(actors_of), sent.n + 2)) for a in actors_of[k]
                 ),
             )
             if made is not None:
@@ -533,7 +539,6 @@ PRESENT_PASSIVE_AUX = function_words("present_passive_auxiliaries")
 PAST_MARKERS = function_words("past_markers")
 PRONOUNS = function_words("subject_pronouns")
 PERSONAL = function_words("personal_pronouns")
-ARMED = {"Rebels", "State forces", "External/Other forces", "Political militia", "Identity militia"}
 
 
 def _share_subjects(
@@ -547,9 +552,9 @@ def _share_subjects(
         # A pronoun after the verb ("sprengte de templer"); before it only a personal one ("de drepte" is "the dead").
         before = lowers[match.start - 1] if match.start > 0 else ""
         near = {lowers[match.end] if match.end < len(lowers) else "", before if before in PERSONAL else ""}
-        armed = next((a for a in reversed(history) if a.entry is not None and a.entry.type in ARMED), None)
-        if near & PRONOUNS and armed is not None:
-            event.actor1 = to_actor(armed)
+        last_armed = next((a for a in reversed(history) if a.entry is not None and a.entry.type in ARMED_TYPES), None)
+        if near & PRONOUNS and last_armed is not None:
+            event.actor1 = to_actor(last_armed)
             event.actor1.text = next(w for w in near if w in PRONOUNS)
             event.actor1.start_char = event.actor1.end_char = None
             continue
@@ -817,7 +822,7 @@ def _event(
         code = entry.by_actor_type[actor1[0].actor_type]
     if (
         code == "Non-violent transfer of territory"
-        and not (actor1 and actor1[0].actor_type in ARMED)
+        and not (actor1 and actor1[0].actor_type in ARMED_TYPES)
         and not any(sent.start <= p.start_char < sent.end for p in result.places)
     ):
         return None  # "de trakk seg ut av miljøet": no armed side and no place, so no territory changed hands
