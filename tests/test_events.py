@@ -370,3 +370,12 @@ def test_the_armed_subject_of_a_clause_fought_the_armed_side_of_kampar_mot():
     events = kilde.extract(text, published="2023-11-10", language="nn").events
     [clash] = [e for e in events if e.sub_event_type == "Armed clash"]
     assert (clash.actor1.canonical_id, clash.actor2.canonical_id) == ("rsf", "military_forces_of_sudan")
+
+
+def test_a_known_attack_is_real_under_any_modal():
+    import kilde
+
+    text = "I retten sa Breivik at han ikke kan straffes for terrorangrepene mot regjeringskvartalet og Utøya."
+    [event] = kilde.extract(text, published="2012-04-17", language="nb").events
+    assert (event.sub_event_type, event.place.name) == ("Attack", "Oslo")
+    assert not (event.negated or event.hypothetical or event.historical)

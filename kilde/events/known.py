@@ -118,6 +118,9 @@ def link_known_events(
             known = next((k for k in about if not _elsewhere(event, sent, result, k)), None)
         if known is None or _other_time(event, known) or _other_actor(event, known):
             continue
+        if _generic_noun(event, sent):
+            # "kan ikkje straffast for terrorangrepa": the known attack happened, whatever the clause says of it
+            event.negated = event.hypothetical = False
         named = [p for p in known.parts if _any(p.cues, sent.text)]
         part = named[0] if len(named) == 1 else None  # "angrepene mot regjeringskvartalet og Utøya": the whole
         place = part.place if part is not None else known.place
