@@ -217,7 +217,7 @@ def _time(known: KnownEvent, event: Event) -> TimeSpan:
     return TimeSpan(
         start_char=event.trigger.start_char,
         end_char=event.trigger.end_char,
-        text=known.day.isoformat(),
+        text=known.name,  # the date comes from the known event, not from words in this sentence
         start=start,
         end=start + timedelta(days=1),
         precision="day",
