@@ -379,3 +379,16 @@ def test_a_known_attack_is_real_under_any_modal():
     [event] = kilde.extract(text, published="2012-04-17", language="nb").events
     assert (event.sub_event_type, event.place.name) == ("Attack", "Oslo")
     assert not (event.negated or event.hypothetical or event.historical)
+
+
+def test_the_agreement_told_again_is_a_mention_but_any_other_contract_is_not():
+    import kilde
+
+    told = (
+        "Regjeringen og opprørerne undertegnet en fredsavtale i Havanna onsdag.\n"
+        "Avtalen skal sikre at geriljaen legger ned våpnene innen seks måneder."
+    )
+    events = kilde.extract(told, published="2016-09-30", language="nb").events
+    assert [(e.trigger.text, e.sub_event_type, e.current) for e in events][-1] == ("Avtalen", "Agreement", True)
+    contract = "Kommunen har sagt opp avtalen med renholdsfirmaet etter klager fra skolene."
+    assert kilde.extract(contract, published="2016-09-30", language="nb").events == []

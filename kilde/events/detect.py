@@ -257,6 +257,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                 sents[sent.n + 1 : sent.n + 3],
                 lead_end,
                 earlier_violent=any(_violent(e) and not e.historical for _, e in told),
+                earlier_kinds={e.sub_event_type for _, e in told if not e.historical},
                 armed_nearby=any(
                     armed(a) for k in range(max(0, sent.n - 1), min(len(actors_of), sent.n + 2)) for a in actors_of[k]
                 ),
@@ -754,9 +755,13 @@ def _event(
     lead_end: int = 0,
     earlier_violent: bool = False,
     armed_nearby: bool = False,
+    earlier_kinds: set[str | None] | None = None,
 ) -> tuple[Event, str] | None:
     entry = match.entry
-    if entry.told_only and not earlier_violent:
+    told_kind = entry.event in (earlier_kinds or set())
+    if entry.told_only == "same" and not told_kind:
+        return None  # "avtalen" names the agreement told before; alone it is any contract
+    if entry.told_only is True and not earlier_violent:
         return None
     if match.end < len(lowers) and lowers[match.end] in entry.after_block:
         # "kamp mot korrupsjon" is no fight, "kampar mot den sudanske hæren" is: an armed side right after keeps it.
@@ -773,7 +778,7 @@ def _event(
     if needs == "conflict!" and cue_in(lex.cues.get("deliberate", []), lowers[max(0, match.start - 3) : match.start]):
         needs = "conflict"  # "målrettede drap": deliberate killing needs only an article about conflict
     ok, bonus = _context_ok(needs, context, lex, scores)
-    refers_back = earlier_violent and lowers[match.anchor] in entry.definite
+    refers_back = (earlier_violent or told_kind) and lowers[match.anchor] in entry.definite
     if not ok and refers_back and not cue_in(lex.cues.get("sport", []), context):
         ok = True  # "Få dager etter angrepet ...": a definite noun refers back to the attack the article has told of
     if not ok and armed_nearby and needs in ("conflict", "conflict!") and _armed_context(context, lex):

@@ -32,7 +32,9 @@ class TriggerEntry:
     definite: list[str] = field(default_factory=list)  # "angrepet": refers back to an event already told
     under_fire: str = ""  # the code when fighting is told beside it (a withdrawal under fire is a RETREAT)
     default_actor: str = ""  # national_military: a coup with no named actor is the country's armed forces
-    told_only: bool = False  # "terroren": an event only where the article has told of one (else a state, a campaign)
+    # "terroren": an event only where the article has told of a violent one (else a state, a campaign); "same":
+    # only where it has told of one of this trigger's own kind ("avtalen" after an agreement)
+    told_only: bool | str = False
     part_of_last: bool = False  # "smell" right after a missile strike: that strike again, heard
 
 
@@ -88,7 +90,7 @@ def _entry(raw: dict[str, Any], phrase: bool = False) -> TriggerEntry:
         definite=[str(w).lower() for w in raw.get("definite") or []],
         under_fire=str(raw.get("under_fire") or ""),
         default_actor=str(raw.get("default_actor") or ""),
-        told_only=bool(raw.get("told_only", False)),
+        told_only=raw.get("told_only") if raw.get("told_only") == "same" else bool(raw.get("told_only", False)),
         part_of_last=bool(raw.get("part_of_last", False)),
     )
 
