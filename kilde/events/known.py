@@ -113,12 +113,13 @@ def link_known_events(
         sent = next((s for s in sents if s.start <= event.trigger.start_char < s.end), None)
         if sent is None:
             continue
+        generic = _generic_noun(event, sent)
         known = next((k for k in catalogue if k.named_in(sent.text)), None)
-        if known is None and _generic_noun(event, sent):
+        if known is None and generic:
             known = next((k for k in about if not _elsewhere(event, sent, result, k)), None)
         if known is None or _other_time(event, known) or _other_actor(event, known):
             continue
-        if _generic_noun(event, sent):
+        if generic:
             # "kan ikkje straffast for terrorangrepa": the known attack happened, whatever the clause says of it
             event.negated = event.hypothetical = False
         named = [p for p in known.parts if _any(p.cues, sent.text)]
