@@ -392,3 +392,12 @@ def test_the_agreement_told_again_is_a_mention_but_any_other_contract_is_not():
     assert [(e.trigger.text, e.sub_event_type, e.current) for e in events][-1] == ("Avtalen", "Agreement", True)
     contract = "Kommunen har sagt opp avtalen med renholdsfirmaet etter klager fra skolene."
     assert kilde.extract(contract, published="2016-09-30", language="nb").events == []
+
+
+def test_an_aircraft_fired_on_from_the_ground_is_a_firefight():
+    assert coded(events_of("Opprørerne angrep helikopteret fra bakken like etter landing i Kindu.")) == ["Armed clash"]
+    assert coded(events_of("Helikopteret ble beskutt av opprørere like etter landing i Kindu.")) == ["Armed clash"]
+    assert coded(events_of("Russiske helikoptre angrep opprørernes stillinger i natt.")) == ["Air/drone strike"]
+    assert coded(events_of("Russiske helikoptre beskjøt opprørernes stillinger i natt.")) == [
+        "Shelling/artillery/missile attack"
+    ]
