@@ -161,3 +161,13 @@ def test_a_landmark_written_as_a_common_noun_is_placed_in_its_town():
     article = make_article("Han detonerte bomba ved regjeringskvartalet .", published="2011-07-25", language="nn")
     places = extract_places(parse(article.text, "nn"), article, ExtractionResult(article=article))
     assert [(p.text, p.name, p.country) for p in places] == [("regjeringskvartalet", "Oslo", "NO")]
+
+
+def test_a_broken_ner_span_does_not_hide_the_longer_name_around_it():
+    text = "Det opplyser Møre og Romsdal fylkeskommune på heimesida si ."
+    start = text.index("Møre")
+    broken = Mention(start_char=start, end_char=start + 7, text="Møre og", label="GPE_ORG")
+    found = places(text, "nn", mentions=[broken])
+    county = found["Møre og Romsdal fylkeskommune"]
+    assert county.country == "NO" and county.precision == "admin"
+

@@ -330,12 +330,17 @@ def landmark_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues) -> list[Ca
 
 def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: list[Candidate],
                        blocked: list[tuple[int, int]], has_ner: bool, lowercase_words: set[str]) -> list[Candidate]:
-    """Capitalised runs that the gazetteer knows, kept when the cues make them a place."""
+    """Capitalised runs that the gazetteer knows, kept when the cues make them a place.
+
+    An NER place span the gazetteer does not know takes no room: it is often a piece of a longer name
+    ("Sogn og" of "Sogn og Fjordane fylkeskommune"), and a run over it counts as one the NER called a place.
+    """
 
     def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
         return any(start < e and s < end for s, e in spans)
 
-    taken = [(c.start, c.end) for c in accepted]
+    taken = [(c.start, c.end) for c in accepted if c.options]
+    ner_pieces = [(c.start, c.end) for c in accepted if not c.options]
     # Words in runs of two capitalised words that are no place ("Jonas Gahr Støre", "sa Jensen"
     # after "Fjordman Jensen"): likely parts of person names wherever they stand alone.
     # The first word of a pair stays a place when it is a home-country place ("Kviteseid Asylmottak",
@@ -366,6 +371,7 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
         # A span the NER called a person or organisation stays out, unless a place marker precedes it and the
         # gazetteer knows it as a likely place ("i Kharkiv" tagged PER by a weak NER).
         ner_disagrees = overlaps(start_char, end_char, blocked)
+        ner_agrees = not ner_disagrees and overlaps(start_char, end_char, ner_pieces)
         if surface in cues_.not_places or run[0].text in cues_.not_places:
             return None
         if len(run) == 1 and run[0].text.lower() in lowercase_words:
@@ -395,7 +401,7 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
                 options, detection = likely, 0.55
             else:
                 return None
-        elif has_marker:
+        elif has_marker or (ner_agrees and likely):
             # "til Jensen", "i Nato": a marker before an unlikely reading is weaker evidence.
             detection = 0.7 if likely and not person_like else 0.55
         elif has_ner:
