@@ -171,3 +171,20 @@ def test_a_broken_ner_span_does_not_hide_the_longer_name_around_it():
     county = found["Møre og Romsdal fylkeskommune"]
     assert county.country == "NO" and county.precision == "admin"
 
+
+def test_a_municipality_tagged_as_an_organisation_is_the_place_the_article_names():
+    text = "Skulen i Seljord skal byggjast ut .\nSeljord har mindre pengar enn nabokommunane , seier ordføraren ."
+    second = text.rindex("Seljord")
+    mentions = [Mention(start_char=9, end_char=16, text="Seljord", label="GPE_LOC"),
+                Mention(start_char=second, end_char=second + 7, text="Seljord", label="ORG")]
+    article = Article(text=text, language="nn")
+    found = {p.start_char: p for p in extract_places(None, article, ExtractionResult(article=article,
+                                                                                    mentions=mentions))}
+    assert found[second].country == "NO" and found[second].name == found[9].name == "Seljord"
+    assert found[second].score < found[9].score
+
+
+def test_an_organisation_not_named_as_a_place_stays_an_organisation():
+    text = "Bergen Group har fått ein ny kontrakt ."
+    found = places(text, "nn", mentions=[Mention(start_char=0, end_char=12, text="Bergen Group", label="ORG")])
+    assert found == {}
