@@ -188,3 +188,22 @@ def test_an_organisation_not_named_as_a_place_stays_an_organisation():
     text = "Bergen Group har fått ein ny kontrakt ."
     found = places(text, "nn", mentions=[Mention(start_char=0, end_char=12, text="Bergen Group", label="ORG")])
     assert found == {}
+
+
+def test_a_village_the_gazetteer_lacks_lies_in_the_articles_country():
+    text = "Brannen i Skarvatnet i Seljord tok tre hus .\nBrannvesenet i Bø og Notodden rykte ut ."
+    village = Mention(start_char=10, end_char=20, text="Skarvatnet", label="GPE_LOC")
+    found = places(text, "nn", mentions=[village])
+    assert found["Skarvatnet"].name == "Skarvatnet" and found["Skarvatnet"].country == "NO"
+    assert found["Skarvatnet"].latitude is None and found["Skarvatnet"].geonames_id is None
+    assert found["Skarvatnet"].score < found["Seljord"].score
+
+
+def test_an_unknown_name_stays_out_where_no_country_dominates_or_it_is_a_person():
+    text = "Dei møttest i Xyzzyville .\nSidan reiste dei til Sverige og til Danmark ."
+    unknown = Mention(start_char=14, end_char=24, text="Xyzzyville", label="GPE_LOC")
+    assert "Xyzzyville" not in places(text, "nn", mentions=[unknown])
+    text = "Ola Xyzzy budde i Seljord .\nXyzzy flytta til Bø ."
+    mentions = [Mention(start_char=0, end_char=9, text="Ola Xyzzy", label="PER"),
+                Mention(start_char=28, end_char=33, text="Xyzzy", label="LOC")]
+    assert "Xyzzy" not in places(text, "nn", mentions=mentions)

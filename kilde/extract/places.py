@@ -603,7 +603,53 @@ def find_candidates(doc: Doc, article: Article, result: ExtractionResult) -> lis
     return cands
 
 
+UNKNOWN_LABELS = {"GPE_LOC", "LOC", "GPE"}
+MAIN_COUNTRY_SHARE = 0.5  # an unknown place lies in the article's main country when it has more than this share
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+
+
+def unknown_places(cands: list[Candidate], places: list[Place], result: ExtractionResult,
+                   cues_: Cues) -> list[Place]:
+    """NER place mentions the gazetteer lacks, as places in the article's main country without coordinates.
+
+    The gazetteer holds towns of 500-1,000 people and up; local news names hamlets and villages ("i Kvitsund",
+    "inn i Gogjali"). Such a name lies, far more often than not, in the country where the article's other
+    places lie; where no country has more than half of them, it is left out. Names the article gives persons
+    elsewhere and single all-capital words (acronyms) stay out.
+    """
+    weights: Counter = Counter()
+    for place in places:
+        if place.country and place.precision != "region":
+            weights[place.country] += place.score or 0.0
+    total = sum(weights.values())
+    if not total:
+        return []
+    country, weight = max(weights.items(), key=lambda item: (item[1], item[0]))
+    if weight / total <= MAIN_COUNTRY_SHARE:
+        return []
+    labels = {(m.start_char, m.end_char): m.label for m in result.mentions}
+    person_words = {w for m in result.mentions if m.label in ("PER", "PERSON") for w in m.text.split()}
+    taken = [(p.start_char, p.end_char) for p in places]
+    found = []
+    for cand in cands:
+        words = cand.text.split()
+        if cand.options or labels.get((cand.start, cand.end)) not in UNKNOWN_LABELS or not words:
+            continue
+        if any(cand.start < e and s < cand.end for s, e in taken) or set(words) <= person_words:
+            continue
+        if cand.text in cues_.not_places or not all(_NAME_WORD.match(w) for w in words) \
+                or not words[0][0].isupper() or (len(words) == 1 and cand.text.isupper()):
+            continue
+        found.append(Place(start_char=cand.start, end_char=cand.end, text=cand.text, name=cand.name.rstrip("-"),
+                           country=country, score=round(0.5 * cand.detection, 3)))
+    return found
+
+
 def extract_places(doc: Doc, article: Article, result: ExtractionResult) -> list[Place]:
-    """Toponyms in the article, resolved with the whole article as context; unresolvable ones are left out."""
-    cands = [c for c in find_candidates(doc, article, result) if c.options]
-    return resolve(cands, cues(article.language).home)
+    """Toponyms in the article, resolved with the whole article as context; NER place names the gazetteer
+    lacks are kept without coordinates in the article's main country (see ``unknown_places``)."""
+    cues_ = cues(article.language)
+    cands = find_candidates(doc, article, result)
+    places = resolve([c for c in cands if c.options], cues_.home)
+    places += unknown_places(cands, places, result, cues_)
+    return sorted(places, key=lambda p: p.start_char)
