@@ -196,6 +196,7 @@ def test_a_village_the_gazetteer_lacks_lies_in_the_articles_country():
     found = places(text, "nn", mentions=[village])
     assert found["Skarvatnet"].name == "Skarvatnet" and found["Skarvatnet"].country == "NO"
     assert found["Skarvatnet"].latitude is None and found["Skarvatnet"].geonames_id is None
+    assert found["Skarvatnet"].precision == "exact"
     assert found["Skarvatnet"].score < found["Seljord"].score
 
 

@@ -615,7 +615,8 @@ def unknown_places(cands: list[Candidate], places: list[Place], result: Extracti
     The gazetteer holds towns of 500-1,000 people and up; local news names hamlets and villages ("i Kvitsund",
     "inn i Gogjali"). Such a name lies, far more often than not, in the country where the article's other
     places lie; where no country has more than half of them, it is left out. Names the article gives persons
-    elsewhere and single all-capital words (acronyms) stay out.
+    elsewhere and single all-capital words (acronyms) stay out. The precision is the town's own ("exact", or
+    "near" after "nær"): the name is a settlement, even if the gazetteer cannot say where it lies.
     """
     weights: Counter = Counter()
     for place in places:
@@ -641,7 +642,8 @@ def unknown_places(cands: list[Candidate], places: list[Place], result: Extracti
                 or not words[0][0].isupper() or (len(words) == 1 and cand.text.isupper()):
             continue
         found.append(Place(start_char=cand.start, end_char=cand.end, text=cand.text, name=cand.name.rstrip("-"),
-                           country=country, score=round(0.5 * cand.detection, 3)))
+                           country=country, precision="near" if cand.near else "exact",
+                           score=round(0.5 * cand.detection, 3)))
     return found
 
 
