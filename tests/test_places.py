@@ -208,3 +208,9 @@ def test_an_unknown_name_stays_out_where_no_country_dominates_or_it_is_a_person(
     mentions = [Mention(start_char=0, end_char=9, text="Ola Xyzzy", label="PER"),
                 Mention(start_char=28, end_char=33, text="Xyzzy", label="LOC")]
     assert "Xyzzy" not in places(text, "nn", mentions=mentions)
+
+
+def test_a_us_county_is_an_admin_region_in_the_state_the_article_names():
+    found = places("Skytingen skjedde i Monroe County i Michigan , opplyser politiet i Detroit .")
+    county = found["Monroe County"]
+    assert county.country == "US" and county.admin1 == "MI" and county.precision == "admin"
