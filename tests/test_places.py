@@ -200,6 +200,15 @@ def test_a_village_the_gazetteer_lacks_lies_in_the_articles_country():
     assert found["Skarvatnet"].score < found["Seljord"].score
 
 
+def test_an_unknown_name_lies_in_the_home_country_when_it_leads_the_articles_places():
+    text = ("Kondolansane kom frå Sverige , Danmark og Tyskland etter skytinga på Skarholmen .\n"
+            "Ungdomane på Skarholmen var frå heile Noreg , og mange kom frå Bergen og Oslo .")
+    first = text.index("Skarholmen")
+    mentions = [Mention(start_char=first, end_char=first + 10, text="Skarholmen", label="LOC")]
+    found = places(text, "nn", mentions=mentions)
+    assert found["Skarholmen"].country == "NO"
+
+
 def test_an_unknown_name_stays_out_where_no_country_dominates_or_it_is_a_person():
     text = "Dei møttest i Xyzzyville .\nSidan reiste dei til Sverige og til Danmark ."
     unknown = Mention(start_char=14, end_char=24, text="Xyzzyville", label="GPE_LOC")

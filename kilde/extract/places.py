@@ -614,7 +614,8 @@ def unknown_places(cands: list[Candidate], places: list[Place], result: Extracti
 
     The gazetteer holds towns of 500-1,000 people and up; local news names hamlets and villages ("i Kvitsund",
     "inn i Gogjali"). Such a name lies, far more often than not, in the country where the article's other
-    places lie; where no country has more than half of them, it is left out. Names the article gives persons
+    places lie; where no country has more than half of them, it is left out, unless the press's home country
+    leads (its own small places are the ones it names without saying where they lie). Names the article gives persons
     elsewhere and single all-capital words (acronyms) stay out. The precision is the town's own ("exact", or
     "near" after "nær"): the name is a settlement, even if the gazetteer cannot say where it lies.
     """
@@ -625,8 +626,9 @@ def unknown_places(cands: list[Candidate], places: list[Place], result: Extracti
     total = sum(weights.values())
     if not total:
         return []
-    country, weight = max(weights.items(), key=lambda item: (item[1], item[0]))
-    if weight / total <= MAIN_COUNTRY_SHARE:
+    (country, weight), *others = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
+    runner_up = others[0][1] if others else 0.0
+    if weight / total <= MAIN_COUNTRY_SHARE and not (country == cues_.home and weight > runner_up):
         return []
     labels = {(m.start_char, m.end_char): m.label for m in result.mentions}
     person_words = {w for m in result.mentions if m.label in ("PER", "PERSON") for w in m.text.split()}
