@@ -223,3 +223,11 @@ def test_a_us_county_is_an_admin_region_in_the_state_the_article_names():
     found = places("Skytingen skjedde i Monroe County i Michigan , opplyser politiet i Detroit .")
     county = found["Monroe County"]
     assert county.country == "US" and county.admin1 == "MI" and county.precision == "admin"
+
+
+def test_a_compass_part_of_a_country_is_a_region_inside_it():
+    found = places("Det kom nye kampar i Sør-Libanon i natt .\nFleire flykta frå Aust-Kongos grenseområde .", "nn")
+    assert found["Sør-Libanon"].country == "LB" and found["Sør-Libanon"].precision == "admin"
+    assert found["Sør-Libanon"].name == "Sør-Libanon" and found["Sør-Libanon"].latitude is None
+    assert found["Aust-Kongos"].country == "CD"
+    assert places("Soldatar vart sende til Vest-Darfur .", "nn")["Vest-Darfur"].name == "West Darfur"  # a real state

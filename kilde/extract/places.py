@@ -128,6 +128,7 @@ class Cues:
     place_noun_endings: tuple[str, ...]
     respellings: tuple[tuple[str, str], ...] = ()
     landmarks: dict[str, str] = field(default_factory=dict)  # "regjeringskvartalet" -> "Oslo"
+    compass_prefixes: tuple[str, ...] = ()  # "Sør-" of "Sør-Libanon"
 
 
 _CUES: dict[str, Cues] = {}
@@ -154,6 +155,8 @@ def cues(lang: str) -> Cues:
             respellings=tuple(sorted(((str(a), str(b)) for a, b in data.get("respellings") or []),
                                      key=lambda p: len(p[0]), reverse=True)),
             landmarks={str(k).lower(): str(v) for k, v in (data.get("landmarks") or {}).items()},
+            compass_prefixes=tuple(sorted((str(w) for w in data.get("compass_prefixes") or []), key=len,
+                                          reverse=True)),
         )
     return _CUES[lang]
 
@@ -241,6 +244,25 @@ def respell(name: str, respellings: tuple[tuple[str, str], ...]) -> str:
     return "".join(out)
 
 
+def part_options(gaz: Gazetteer, name: str, cues_: Cues) -> dict[str, tuple[Entry, float]]:
+    """"Sør-Libanon", "Øst-Kongo": a compass part of a country, state or larger region the gazetteer has no entry
+    for, as a region inside it (no coordinates: the whole's would put it in the wrong place)."""
+    low = name.lower()
+    for prefix in cues_.compass_prefixes:
+        rest = name[len(prefix):]
+        if not low.startswith(prefix.lower()) or len(rest) < 3 or not rest[0].isupper():
+            continue
+        found = {}
+        for entry, match in gaz.lookup(rest):
+            if entry.kind in ("country", "region") or entry.feature == "ADM1":
+                part = Entry(key=f"part:{prefix}{entry.key}", name=name, latitude=None, longitude=None,
+                             country=entry.country, admin1=entry.admin1 if entry.feature == "ADM1" else None,
+                             population=0, feature="RGN")
+                found[part.key] = (part, match - 0.1)
+        return found
+    return {}
+
+
 def lookup_forms(gaz: Gazetteer, name: str, cues_: Cues) -> tuple[str, bool, list[tuple[Entry, float]]]:
     """Look a name up as written, without admin affixes, and without a genitive -s ("Norges", "Cubas").
 
@@ -257,11 +279,14 @@ def lookup_forms(gaz: Gazetteer, name: str, cues_: Cues) -> tuple[str, bool, lis
         respelled = respell(base, cues_.respellings)
         if respelled != base:
             options = dict((e.key, (e, m - 0.05)) for e, m in gaz.lookup(respelled))
+    if not options:
+        options = part_options(gaz, base, cues_)
     stem = base
     for ending in ("'s", "’s", "s'", "'", "s"):
         if base.endswith(ending) and len(base) >= len(ending) + 2:
             stem = base[: -len(ending)]
-            for e, m in gaz.lookup(stem):
+            stem_options = [(e, m) for e, m in gaz.lookup(stem)] or [o for o in part_options(gaz, stem, cues_).values()]
+            for e, m in stem_options:
                 if e.key not in options or options[e.key][1] < m - 0.05:
                     options[e.key] = (e, m - 0.05)
     found = list(options.values())
