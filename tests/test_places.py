@@ -231,3 +231,8 @@ def test_a_compass_part_of_a_country_is_a_region_inside_it():
     assert found["Sør-Libanon"].name == "Sør-Libanon" and found["Sør-Libanon"].latitude is None
     assert found["Aust-Kongos"].country == "CD"
     assert places("Soldatar vart sende til Vest-Darfur .", "nn")["Vest-Darfur"].name == "West Darfur"  # a real state
+
+
+def test_a_big_citys_alternate_name_does_not_beat_a_bigger_city_of_that_name():
+    found = places("Demonstrantar samla seg i Delhi laurdag .", "nn")
+    assert found["Delhi"].country == "IN"

@@ -84,7 +84,8 @@ class Context:
                    for s in range(sentence - NEARBY_SENTENCES, sentence + NEARBY_SENTENCES + 1))
 
 
-def score_entry(entry: Entry, match: float, cand: Candidate, ctx: Context | None, home: str | None) -> float:
+def score_entry(entry: Entry, match: float, cand: Candidate, ctx: Context | None, home: str | None,
+                rival_population: int = -1) -> float:
     """How likely ``entry`` is the place ``cand`` names.
 
     name match (primary name 1.0, project alias 0.95, GeoNames alternate 0.9 (0.95 for cities of
@@ -94,8 +95,10 @@ def score_entry(entry: Entry, match: float, cand: Candidate, ctx: Context | None
     country of the language's press + the admin-region cue ("-provinsen", "kommune") + document
     context: the share of the article's place evidence in the entry's country, whether that
     country is named within two sentences, and whether another place lies in the same admin1.
+    ``rival_population``: the largest town whose primary name the mention is; a smaller city's
+    alternate name gets no exonym bonus over it ("Delhi" is Delhi, not Dili).
     """
-    if match == 0.9 and entry.population >= BIG_CITY:
+    if match == 0.9 and entry.population >= BIG_CITY and entry.population > rival_population:
         match = 0.95  # a big city's exonyms are in common use (Genève, Moskva, Peking)
     score = W_MATCH * match + FEATURE_PRIOR.get(entry.feature, 0.0)
     if entry.kind in ("town", "country"):
@@ -526,7 +529,8 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
 
 
 def rank(cand: Candidate, ctx: Context | None, home: str | None) -> list[tuple[float, Entry]]:
-    scored = [(score_entry(e, m, cand, ctx, home), e) for e, m in cand.options]
+    rival = max((e.population for e, m in cand.options if m == 1.0 and e.kind == "town"), default=-1)
+    scored = [(score_entry(e, m, cand, ctx, home, rival), e) for e, m in cand.options]
     if not cand.admin_cue:
         # A town and the admin region named after it (Jenin, Idlib): without "-provinsen" or
         # "fylke", the bare name is the town.
