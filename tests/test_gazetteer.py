@@ -37,6 +37,13 @@ def test_alias_table_adds_what_the_packages_lack():
     assert sogn.latitude is not None  # from its admin centre, a GeoNames town
 
 
+def test_everyday_norwegian_country_names_the_packages_lack():
+    gaz = load_gazetteer()
+    assert ("Belarus", "BY") in names(gaz, "Hviterussland")
+    assert ("Myanmar", "MM") in names(gaz, "Burma")
+    assert ("Democratic Republic of the Congo", "CD") in names(gaz, "DR Kongo")
+
+
 def test_admin_regions_from_pycountry():
     gaz = load_gazetteer()
     homs = [e for e, _ in gaz.lookup("Homs-provinsen")]
