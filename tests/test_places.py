@@ -242,3 +242,10 @@ def test_a_municipality_that_is_no_town_is_placed_in_norway():
     found = places("Ordføraren i Ringsaker vil byggje ny skule .\nSkulen skal stå ved Mjøsa .", "nn")
     assert found["Ringsaker"].country == "NO" and found["Ringsaker"].precision == "admin"
     assert 60 < found["Ringsaker"].latitude < 62
+
+
+def test_a_name_after_paa_that_the_gazetteer_lacks_is_a_norwegian_place():
+    text = "Valkampen i USA er over .\nObama vann i Ohio og Florida , medan kona feira på Skarholmen ."
+    at = text.index("Skarholmen")
+    found = places(text, mentions=[Mention(start_char=at, end_char=at + 10, text="Skarholmen", label="LOC")])
+    assert found["Skarholmen"].country == "NO" and found["Ohio"].country == "US"

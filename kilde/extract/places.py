@@ -132,6 +132,7 @@ class Cues:
     respellings: tuple[tuple[str, str], ...] = ()
     landmarks: dict[str, str] = field(default_factory=dict)  # "regjeringskvartalet" -> "Oslo"
     compass_prefixes: tuple[str, ...] = ()  # "Sør-" of "Sør-Libanon"
+    home_markers: frozenset[str] = frozenset()  # "på" of "på Skarholmen": a home-country place
 
 
 _CUES: dict[str, Cues] = {}
@@ -160,6 +161,7 @@ def cues(lang: str) -> Cues:
             landmarks={str(k).lower(): str(v) for k, v in (data.get("landmarks") or {}).items()},
             compass_prefixes=tuple(sorted((str(w) for w in data.get("compass_prefixes") or []), key=len,
                                           reverse=True)),
+            home_markers=frozenset(str(w).lower() for w in data.get("home_markers") or []),
         )
     return _CUES[lang]
 
@@ -638,13 +640,15 @@ _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 
 
 def unknown_places(cands: list[Candidate], places: list[Place], result: ExtractionResult,
-                   cues_: Cues) -> list[Place]:
+                   cues_: Cues, text: str) -> list[Place]:
     """NER place mentions the gazetteer lacks, as places in the article's main country without coordinates.
 
     The gazetteer holds towns of 500-1,000 people and up; local news names hamlets and villages ("i Kvitsund",
     "inn i Gogjali"). Such a name lies, far more often than not, in the country where the article's other
     places lie; where no country has more than half of them, it is left out, unless the press's home country
-    leads (its own small places are the ones it names without saying where they lie). Names the article gives persons
+    leads (its own small places are the ones it names without saying where they lie). After a home marker
+    ("på Skarholmen": Norwegian takes "på" for its own islands, farms, villages and venues) it is a home place
+    whatever the article's main country. Names the article gives persons
     elsewhere and single all-capital words (acronyms) stay out. The precision is the town's own ("exact", or
     "near" after "nær"): the name is a settlement, even if the gazetteer cannot say where it lies.
     """
@@ -653,12 +657,12 @@ def unknown_places(cands: list[Candidate], places: list[Place], result: Extracti
         if place.country and place.precision != "region":
             weights[place.country] += place.score or 0.0
     total = sum(weights.values())
-    if not total:
-        return []
-    (country, weight), *others = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
-    runner_up = others[0][1] if others else 0.0
-    if weight / total <= MAIN_COUNTRY_SHARE and not (country == cues_.home and weight > runner_up):
-        return []
+    main: str | None = None
+    if total:
+        (country, weight), *others = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
+        runner_up = others[0][1] if others else 0.0
+        if weight / total > MAIN_COUNTRY_SHARE or (country == cues_.home and weight > runner_up):
+            main = country
     labels = {(m.start_char, m.end_char): m.label for m in result.mentions}
     person_words = {w for m in result.mentions if m.label in ("PER", "PERSON") for w in m.text.split()}
     taken = [(p.start_char, p.end_char) for p in places]
@@ -672,6 +676,10 @@ def unknown_places(cands: list[Candidate], places: list[Place], result: Extracti
         if cand.text in cues_.not_places or not all(_NAME_WORD.match(w) for w in words) \
                 or not words[0][0].isupper() or (len(words) == 1 and cand.text.isupper()):
             continue
+        before = text[max(0, cand.start - 20): cand.start].split()
+        country = cues_.home if cues_.home and before and before[-1].lower() in cues_.home_markers else main
+        if country is None:
+            continue
         found.append(Place(start_char=cand.start, end_char=cand.end, text=cand.text, name=cand.name.rstrip("-"),
                            country=country, precision="near" if cand.near else "exact",
                            score=round(0.5 * cand.detection, 3)))
@@ -684,5 +692,5 @@ def extract_places(doc: Doc, article: Article, result: ExtractionResult) -> list
     cues_ = cues(article.language)
     cands = find_candidates(doc, article, result)
     places = resolve([c for c in cands if c.options], cues_.home)
-    places += unknown_places(cands, places, result, cues_)
+    places += unknown_places(cands, places, result, cues_, article.text)
     return sorted(places, key=lambda p: p.start_char)
