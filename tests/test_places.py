@@ -249,3 +249,13 @@ def test_a_name_after_paa_that_the_gazetteer_lacks_is_a_norwegian_place():
     at = text.index("Skarholmen")
     found = places(text, mentions=[Mention(start_char=at, end_char=at + 10, text="Skarholmen", label="LOC")])
     assert found["Skarholmen"].country == "NO" and found["Ohio"].country == "US"
+
+
+def test_a_name_the_gazetteer_lacks_lies_in_the_place_named_after_it():
+    text = "Valkampen i USA er over .\nKona feira på Skarholmen i Vestfold , og Obama vann i Ohio og Florida ."
+    at = text.index("Skarholmen")
+    found = places(text, mentions=[Mention(start_char=at, end_char=at + 10, text="Skarholmen", label="LOC")])
+    assert found["Skarholmen"].country == "NO"
+    text = "Kona feira på Skarholmen i Chicago .\nVi var i Bergen og Oslo ."
+    found = places(text, mentions=[Mention(start_char=14, end_char=24, text="Skarholmen", label="LOC")])
+    assert found["Skarholmen"].country == "US"

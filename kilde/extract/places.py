@@ -133,6 +133,7 @@ class Cues:
     landmarks: dict[str, str] = field(default_factory=dict)  # "regjeringskvartalet" -> "Oslo"
     compass_prefixes: tuple[str, ...] = ()  # "Sør-" of "Sør-Libanon"
     home_markers: frozenset[str] = frozenset()  # "på" of "på Skarholmen": a home-country place
+    within: frozenset[str] = frozenset()  # "i" of "Skarholmen i Vestfold": the place it lies in follows
 
 
 _CUES: dict[str, Cues] = {}
@@ -162,6 +163,7 @@ def cues(lang: str) -> Cues:
             compass_prefixes=tuple(sorted((str(w) for w in data.get("compass_prefixes") or []), key=len,
                                           reverse=True)),
             home_markers=frozenset(str(w).lower() for w in data.get("home_markers") or []),
+            within=frozenset(str(w).lower() for w in data.get("within") or []),
         )
     return _CUES[lang]
 
@@ -648,7 +650,8 @@ def unknown_places(cands: list[Candidate], places: list[Place], result: Extracti
     places lie; where no country has more than half of them, it is left out, unless the press's home country
     leads (its own small places are the ones it names without saying where they lie). After a home marker
     ("på Skarholmen": Norwegian takes "på" for its own islands, farms, villages and venues) it is a home place
-    whatever the article's main country. Names the article gives persons
+    whatever the article's main country; and where the text says what it lies in ("Skarholmen i Vestfold",
+    "Empire State Building i New York"), it is in that place's country. Names the article gives persons
     elsewhere and single all-capital words (acronyms) stay out. The precision is the town's own ("exact", or
     "near" after "nær"): the name is a settlement, even if the gazetteer cannot say where it lies.
     """
@@ -666,6 +669,7 @@ def unknown_places(cands: list[Candidate], places: list[Place], result: Extracti
     labels = {(m.start_char, m.end_char): m.label for m in result.mentions}
     person_words = {w for m in result.mentions if m.label in ("PER", "PERSON") for w in m.text.split()}
     taken = [(p.start_char, p.end_char) for p in places]
+    country_at = {p.start_char: p.country for p in places if p.country}
     found = []
     for cand in cands:
         words = cand.text.split()
@@ -678,6 +682,9 @@ def unknown_places(cands: list[Candidate], places: list[Place], result: Extracti
             continue
         before = text[max(0, cand.start - 20): cand.start].split()
         country = cues_.home if cues_.home and before and before[-1].lower() in cues_.home_markers else main
+        after = re.match(r"\s+(\S+)\s+", text[cand.end: cand.end + 20])
+        if after and after.group(1).lower() in cues_.within and cand.end + after.end() in country_at:
+            country = country_at[cand.end + after.end()]
         if country is None:
             continue
         found.append(Place(start_char=cand.start, end_char=cand.end, text=cand.text, name=cand.name.rstrip("-"),
