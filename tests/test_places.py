@@ -259,3 +259,8 @@ def test_a_name_the_gazetteer_lacks_lies_in_the_place_named_after_it():
     text = "Kona feira på Skarholmen i Chicago .\nVi var i Bergen og Oslo ."
     found = places(text, mentions=[Mention(start_char=14, end_char=24, text="Skarholmen", label="LOC")])
     assert found["Skarholmen"].country == "US"
+
+
+def test_a_norwegian_village_wins_over_a_swedish_town_of_its_name_in_a_norwegian_article():
+    found = places("Brannen i Brevik tok to hus .\nBrannvesenet i Porsgrunn og Skien rykte ut .")
+    assert found["Brevik"].country == "NO" and found["Brevik"].latitude is not None
