@@ -264,3 +264,9 @@ def test_a_name_the_gazetteer_lacks_lies_in_the_place_named_after_it():
 def test_a_norwegian_village_wins_over_a_swedish_town_of_its_name_in_a_norwegian_article():
     found = places("Brannen i Brevik tok to hus .\nBrannvesenet i Porsgrunn og Skien rykte ut .")
     assert found["Brevik"].country == "NO" and found["Brevik"].latitude is not None
+
+
+def test_mentions_of_one_name_are_no_evidence_for_each_other():
+    found = places("Brannen starta i Brevik natt til søndag .\nFolk i Brevik er sjokkerte , seier ordføraren .\n"
+                   "Også i Oslo var det brann .", "nn")
+    assert found["Brevik"].country == "NO"

@@ -597,17 +597,25 @@ def resolve(cands: list[Candidate], home: str | None) -> list[Place]:
     The same name in one article names the same place ("Palmyra" in the lede and in the last
     paragraph), so the reading with the highest total score over its mentions wins for all of them.
     """
-    ctx, contributions = build_context(cands, home)
+    _, contributions = build_context(cands, home)
+    contexts: dict[str, Context] = {}
+
+    def others(name: str) -> Context:
+        """The context without any mention of ``name``: a name is no evidence for its own reading (two
+        mentions of "Brevik" read alone as the Swedish town must not make Sweden the article's country)."""
+        if name not in contexts:
+            ctx = contexts[name] = Context(home=home)
+            for other, contribution in zip(cands, contributions, strict=True):
+                if contribution is not None and fold(other.name) != name:
+                    ctx.add(contribution[0], contribution[1], other.sentence)
+        return contexts[name]
+
     rankings: list[tuple[Candidate, list[tuple[float, Entry]]]] = []
     totals: dict[tuple[str, bool], Counter] = {}
     for cand, contribution in zip(cands, contributions, strict=True):
         if contribution is None:
             continue
-        own, weight = contribution
-        ctx.countries[own.country] -= weight if own.country else 0  # judge each mention by the others
-        ranked = rank(cand, ctx, home)
-        if own.country:
-            ctx.countries[own.country] += weight
+        ranked = rank(cand, others(fold(cand.name)), home)
         rankings.append((cand, ranked))
         group = totals.setdefault((fold(cand.name), cand.admin_cue), Counter())
         for score, entry in ranked:
