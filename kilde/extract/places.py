@@ -597,17 +597,20 @@ def resolve(cands: list[Candidate], home: str | None) -> list[Place]:
     The same name in one article names the same place ("Palmyra" in the lede and in the last
     paragraph), so the reading with the highest total score over its mentions wins for all of them.
     """
-    _, contributions = build_context(cands, home)
+    full, contributions = build_context(cands, home)
     contexts: dict[str, Context] = {}
 
     def others(name: str) -> Context:
-        """The context without any mention of ``name``: a name is no evidence for its own reading (two
-        mentions of "Brevik" read alone as the Swedish town must not make Sweden the article's country)."""
+        """The context with the country shares of ``name``'s own mentions taken out: a name is no evidence for
+        its own country (two mentions of "Brevik" read alone as the Swedish town must not make Sweden the
+        article's country). Which countries and admin regions are named nearby stays as it was."""
         if name not in contexts:
-            ctx = contexts[name] = Context(home=home)
+            countries = Counter(full.countries)
             for other, contribution in zip(cands, contributions, strict=True):
-                if contribution is not None and fold(other.name) != name:
-                    ctx.add(contribution[0], contribution[1], other.sentence)
+                if contribution is not None and fold(other.name) == name and contribution[0].country:
+                    countries[contribution[0].country] -= contribution[1]
+            contexts[name] = Context(home=home, countries=countries, by_sentence=full.by_sentence,
+                                     admin1s=full.admin1s)
         return contexts[name]
 
     rankings: list[tuple[Candidate, list[tuple[float, Entry]]]] = []
