@@ -69,6 +69,18 @@ def test_norwegian_postal_places_fill_in_villages():
     assert norwegian.kind == "town" and 58 < norwegian.latitude < 60
 
 
+def test_every_name_in_the_alias_tables_lands_on_an_entry():
+    """A names: item whose id the gazetteer lacks adds nothing, silently (US states are GeoNames ids, not iso:)."""
+    from kilde.lang import load_data
+
+    gaz = load_gazetteer()
+    for lang in ("en", "nb", "nn"):
+        for item in (load_data(lang, "places") or {}).get("names") or []:
+            key = str(item["id"]) if ":" in str(item["id"]) else f"gn:{item['id']}"
+            assert gaz.get(key) is not None, (lang, key)
+    assert ("North Dakota", "US") in names(gaz, "Nord-Dakota")
+
+
 def test_admin_regions_from_pycountry():
     gaz = load_gazetteer()
     homs = [e for e, _ in gaz.lookup("Homs-provinsen")]
