@@ -79,6 +79,8 @@ def test_every_name_in_the_alias_tables_lands_on_an_entry():
             key = str(item["id"]) if ":" in str(item["id"]) else f"gn:{item['id']}"
             assert gaz.get(key) is not None, (lang, key)
     assert ("North Dakota", "US") in names(gaz, "Nord-Dakota")
+    soviet = next(e for e, _ in gaz.lookup("Sovjetunionen"))
+    assert soviet.country == "SU" and soviet.latitude is not None  # its centre, Moscow, lies in Russia today
 
 
 def test_admin_regions_from_pycountry():

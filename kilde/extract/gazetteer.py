@@ -241,7 +241,8 @@ def _apply_alias_table(gaz: Gazetteer, table: dict) -> None:
         names = list(item["names"])
         centre = None
         if item.get("centre"):
-            centre = _largest_town(gaz, item["centre"], item.get("country"))
+            # A former country's centre lies in a country of today (Moscow for the Soviet Union).
+            centre = _largest_town(gaz, item["centre"], item.get("country")) or _largest_town(gaz, item["centre"], None)
         key = f"gn:{item['geonames_id']}" if item.get("geonames_id") else f"alias:{item['name']}"
         entry = Entry(
             key=key,
