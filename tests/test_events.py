@@ -401,3 +401,19 @@ def test_an_aircraft_fired_on_from_the_ground_is_a_firefight():
     assert coded(events_of("Russiske helikoptre beskjøt opprørernes stillinger i natt.")) == [
         "Shelling/artillery/missile attack"
     ]
+
+
+def test_an_agreement_told_with_no_place_is_placed_at_the_country_not_the_last_town():
+    import kilde
+
+    text = (
+        "FARC-geriljaen angrep en politistasjon i Neiva tirsdag.\n"
+        "Onsdag ble regjeringen og FARC enige om å gjenoppta fredsforhandlingene."
+    )
+    events = kilde.extract(text, published="2019-05-10", language="nb").events
+    agreement = next(e for e in events if e.sub_event_type == "Agreement")
+    assert (agreement.place.name, agreement.place.precision, agreement.place.geo_precision) == (
+        "Colombia",
+        "country",
+        3,
+    )

@@ -36,10 +36,11 @@ from kilde.events.arguments import (
 from kilde.events.known import link_known_events
 from kilde.events.modality import cues as modality_cues
 from kilde.events.modality import historical_cue, modality
-from kilde.events.ontology import event_type_of, is_sub_event, plover_of
+from kilde.events.ontology import country_scoped, event_type_of, is_sub_event, plover_of
 from kilde.events.text import Sentence, is_nominal, sentences
 from kilde.events.triggers import Lexicon, TriggerMatch, cue_in, find_triggers, lexicon
 from kilde.extract.claims import hedge_of_span
+from kilde.extract.gazetteer import load_gazetteer
 from kilde.lang import function_words, function_words_ordered
 from kilde.model import Actor, Article, Claim, Event, ExtractionResult, Place, Span
 
@@ -281,6 +282,8 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             earlier = [place for start, place in placed if start < match.start]
             if how == "context" and earlier:
                 event.place = earlier[-1]
+            if how in ("context", "article") and event.sub_event_type in country_scoped():
+                event.place = _country_of(event.place)  # "partene ble enige": the country, not the last town told
         main = [e for m, e, _ in candidates if not m.entry.consequence and _acled(e)]
         found: dict[str, Event] = {}
         for match, event, place_how in candidates:
@@ -410,6 +413,27 @@ def _coarser(place: Place | None, other: Place | None) -> bool:
         and other.precision in ("exact", "near")
         and place.country is not None
         and place.country == other.country
+    )
+
+
+def _country_of(place: Place | None) -> Place | None:
+    """The country a town lies in, as a place of country precision (the town itself where the gazetteer has none)."""
+    if place is None or place.precision in ("country", "region") or not place.country:
+        return place
+    entry = load_gazetteer().country(place.country)
+    if entry is None:
+        return place
+    return place.model_copy(
+        update={
+            "name": entry.name,
+            "geonames_id": entry.geonames_id,
+            "latitude": entry.latitude,
+            "longitude": entry.longitude,
+            "admin1": None,
+            "feature_code": entry.feature,
+            "precision": "country",
+            "geo_precision": 3,
+        }
     )
 
 

@@ -56,3 +56,11 @@ def inter_code(actor_type: str | None) -> int | None:
     if actor_type is None:
         return None
     return ontology()["actor_types"].get(actor_type)
+
+
+@lru_cache(maxsize=1)
+def country_scoped() -> frozenset[str]:
+    """Sub-event types told of a whole country (``scope: country``)."""
+    return frozenset(
+        sub for subs in ontology()["acled"].values() for sub, spec in subs.items() if spec.get("scope") == "country"
+    )
