@@ -390,6 +390,7 @@ def test_the_agreement_told_again_is_a_mention_but_any_other_contract_is_not():
     )
     events = kilde.extract(told, published="2016-09-30", language="nb").events
     assert [(e.trigger.text, e.sub_event_type, e.current) for e in events][-1] == ("Avtalen", "Agreement", True)
+    assert events[-1].place == events[0].place and events[-1].time == events[0].time  # the same agreement
     contract = "Kommunen har sagt opp avtalen med renholdsfirmaet etter klager fra skolene."
     assert kilde.extract(contract, published="2016-09-30", language="nb").events == []
 

@@ -210,6 +210,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
     told_in_past = sum(frame.values()) >= 4 and sum(frame.values()) >= 0.6 * len(frame)
     history = []
     nationwide: dict[int, Place] = {}  # id(event) -> its country: the place later sentences inherit
+    named_again: set[int] = set()  # id(event) of definite nouns naming an event of their kind told before
 
     def ctx(event: Event) -> Place | None:
         return nationwide.get(id(event), event.place)
@@ -282,7 +283,12 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             earlier = [place for start, place in placed if start < match.start]
             if how == "context" and earlier:
                 event.place = earlier[-1]
-            if how in ("context", "article") and event.sub_event_type in country_scoped():
+            same = next((e for _, e in reversed(told) if e.sub_event_type == event.sub_event_type), None)
+            if match.entry.told_only == "same" and same is not None:
+                event.place = ctx(same)  # "avtalen": the agreement it names, made where and when that one was
+                event.time, event.historical = same.time, same.historical
+                named_again.add(id(event))
+            elif how in ("context", "article") and event.sub_event_type in country_scoped():
                 event.place = _country_of(event.place)  # "partene ble enige": the country, not the last town told
         main = [e for m, e, _ in candidates if not m.entry.consequence and _acled(e)]
         found: dict[str, Event] = {}
@@ -371,6 +377,8 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                 _absorb(kept, event)
         ordered = sorted(found.values(), key=lambda e: e.trigger.start_char if e.trigger else 0)
         for event in ordered:
+            if id(event) in named_again:
+                continue  # its time is the event it names again
             # No time of its own, told right after sentences set in the past: the narrative is still back there.
             if event.time is not None and event.time.anchor == "publication" and not event.historical:
                 recent = [frame.get(k) for k in range(sent.n - 1, sent.n - 4, -1) if frame.get(k) is not None]
