@@ -398,7 +398,7 @@ def test_the_agreement_told_again_is_a_mention_but_any_other_contract_is_not():
 def test_an_aircraft_fired_on_from_the_ground_is_a_firefight():
     assert coded(events_of("Opprørerne angrep helikopteret fra bakken like etter landing i Kindu.")) == ["Armed clash"]
     assert coded(events_of("Helikopteret ble beskutt av opprørere like etter landing i Kindu.")) == ["Armed clash"]
-    assert coded(events_of("Russiske helikoptre angrep opprørernes stillinger i natt.")) == ["Air/drone strike"]
+    assert coded(events_of("Russiske kamphelikopter angrep opprørernes stillinger i natt.")) == ["Air/drone strike"]
     assert coded(events_of("Russiske helikoptre beskjøt opprørernes stillinger i natt.")) == [
         "Shelling/artillery/missile attack"
     ]
