@@ -605,3 +605,18 @@ def test_what_a_speaker_called_something_is_a_claim_but_a_summons_is_not():
     claims = claims_of(text, source="NTB")
     assert [(c.speaker, c.relay) for c in claims] == [("Hassan Ali Khaire", ["Hassan Ali Khaire", "NTB"])]
     assert "knivstikk" in claims[0].text
+
+
+def test_a_person_named_after_the_finite_verb_is_who_the_next_pronoun_quote_belongs_to():
+    # "Etter møtet må Lise Berg ...": a fronted phrase puts the subject after the verb; "hun" is still her.
+    text = (
+        "Kari Nordmann leder velforeningen på Nordby .\n"
+        "- Vi er fornøyde med året , sier hun .\n"
+        "Etter hvert årsmøte må Lise Berg svare på spørsmål fra bekymrede naboer .\n"
+        "- Det spør de meg om hver eneste vår , forteller hun og ler ."
+    )
+    claims = claims_of(text, source="DB")
+    assert [(c.speaker, c.relay) for c in claims] == [
+        ("Kari Nordmann", ["Kari Nordmann", "DB"]),
+        ("Lise Berg", ["Lise Berg", "DB"]),
+    ]

@@ -1576,15 +1576,37 @@ class Extractor:
         first = _content_start(toks, 0)
         while first + 1 < len(toks) and (toks[first].low in self.lex.adverbs or toks[first].low in ("men", "og")):
             first += 1  # "Også medlem av justiskomiteen , Akhtar Chaudhry , har ..."
-        if first >= len(toks) or self.lex.verb_at(toks, first) is not None or toks[first].low in self.lex.clause_words:
+        if first >= len(toks) or self.lex.verb_at(toks, first) is not None:
             return
-        sp, _ = self.patterns.np.parse(toks, first, initial=True, coordinate=False)
+        sp = None
+        if toks[first].low not in self.lex.clause_words:
+            sp, _ = self.patterns.np.parse(toks, first, initial=True, coordinate=False)
+        if sp is None or sp.pronoun or sp.kind != "person":
+            sp = self._inverted_subject(sent, first) or sp
         if sp is not None and sp.kind == "person" and sp.name_tokens and not sp.pronoun:
             self.ctx.last_subject = (sent.index, self.resolve(sp, sent))
             if sp.plural:
                 self.ctx.last_group = (sent.index, sp)
         elif sp is not None and not sp.pronoun and (sp.kind in ("organisation", "outlet") or sp.plural):
             self.ctx.last_group = (sent.index, sp)
+
+    def _inverted_subject(self, sent: Sent, first: int) -> Speaker | None:
+        """The named person a fronted phrase pushes behind the finite verb ("No har Solveig vore der i 20 år",
+        "I tillegg må Lein berolige ..."): the main verb's SUBJ in the parse, when it is a person's name."""
+        if not self.dep_tokens:
+            return None
+        index = {t.start: n for n, t in enumerate(sent.toks)}
+        for n in range(first + 1, len(sent.toks)):
+            tok = self.dep_tokens.get(sent.toks[n].start)
+            if tok is None or tok.dep_ != "SUBJ" or tok.ent_type_ != "PER" or tok.head.dep_ != "FINV" \
+                    or tok.head.i > tok.i or tok.i - tok.head.i > 3:
+                continue
+            s = index.get(tok.doc[tok.left_edge.i].idx)
+            if s is None:
+                return None
+            sp, _ = self.patterns.np.parse(sent.toks, s, coordinate=False)
+            return sp if sp is not None and sp.kind == "person" and not sp.pronoun else None
+        return None
 
     # -------------------------------------------------------------- claims
 
