@@ -620,3 +620,11 @@ def test_a_person_named_after_the_finite_verb_is_who_the_next_pronoun_quote_belo
         ("Kari Nordmann", ["Kari Nordmann", "DB"]),
         ("Lise Berg", ["Lise Berg", "DB"]),
     ]
+
+
+def test_a_body_name_with_lower_case_words_before_the_reporting_verb_stays_in_the_speaker_phrase():
+    # The name "Norske arkitekters landsforening" has lower-case words; "mener" still finds its speaker.
+    [claim] = claims_of("Per Olsen i Statens vegvesen region vest mener brua bør stenges i helgen .", source="BT")
+    assert (claim.speaker, claim.relay) == ("Per Olsen", ["Per Olsen", "BT"])
+    assert claim.text == "brua bør stenges i helgen"
+

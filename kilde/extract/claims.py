@@ -615,6 +615,8 @@ class NPParser:
                                                                      or self.stop(toks[e + 1])):
                     e += 1  # "i Sogn og Fjordane politidistrikt"
                 if e > k:
+                    e = self._body_tail(toks, e, limit)
+                if e > k:
                     pp = ctx.text[toks[j].start:toks[e - 1].end]
                     if role_parts:
                         role_parts[-1] = f"{role_parts[-1]} {pp}"
@@ -648,6 +650,18 @@ class NPParser:
         if role_toks and not name_toks and det is not None:
             sp.start = det.start
         return sp, j
+
+    def _body_tail(self, toks: list[Tok], e: int, limit: int) -> int:
+        """"i Norske arkitekters landsforening mener": up to three lower-case words that end a body's name
+        belong to it when a reporting verb follows them (the name alone stops at the first lower-case word)."""
+        lex = self.lex
+        for reach in range(e + 1, min(limit, e + 3) + 1):
+            t = toks[reach - 1]
+            if not _is_word(t) or t.cap or self.stop(t) or t.low in lex.role_preps or t.low in lex.determiners:
+                break
+            if reach < len(toks) and lex.verb_at(toks, reach) is not None:
+                return reach
+        return e
 
     def name_kind(self, name_toks: list[Tok], has_role: bool) -> str:
         lex, ctx = self.lex, self.ctx
