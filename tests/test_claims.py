@@ -628,3 +628,9 @@ def test_a_body_name_with_lower_case_words_before_the_reporting_verb_stays_in_th
     assert (claim.speaker, claim.relay) == ("Per Olsen", ["Per Olsen", "BT"])
     assert claim.text == "brua bør stenges i helgen"
 
+
+def test_a_focus_word_before_the_speaker_does_not_hide_the_speaker():
+    [claim] = claims_of("Også statsråd Kari Holm mener skolen trenger flere lærere .", source="DB")
+    assert (claim.speaker, claim.relay) == ("Kari Holm", ["Kari Holm", "DB"])
+    [claim] = claims_of("Òg ordføraren i Vinje meiner vegen må rustast opp før vinteren .", source="VT", language="nn")
+    assert claim.speaker.startswith("ordføraren") and claim.text.startswith("vegen må rustast opp")

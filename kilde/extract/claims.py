@@ -107,6 +107,7 @@ class Lexicon:
     possessives: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    subject_focus: frozenset[str] = frozenset()  # "Også X mener": a focus word before the speaker
 
     def is_title(self, tok: Tok) -> bool:
         """A capitalised role ("Statsministeren", "KrF-lederen"): listed, or a hyphen compound; a surname
@@ -258,6 +259,7 @@ def lexicon(lang: str) -> Lexicon:
     lex.media_nouns = lex.media_nouns | lex.work_nouns
     lex.auxiliaries = _words(verbs_data.get("auxiliaries"))
     lex.relative_pronouns = _words(verbs_data.get("relative_pronouns"))
+    lex.subject_focus = _words(verbs_data.get("subject_focus"))
     particles: dict[str, list[tuple[str, ...]]] = {}
     for key in verbs:
         if len(key) >= 2 and key[0] not in ("har", "has"):
@@ -924,8 +926,10 @@ class Patterns:
     def leading(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
         """"X sier (til Y) (at) ...": a speaker phrase, then the verb, then the claim."""
         lex = self.lex
-        if first < last and toks[first].low in ("men", "og", "så", "but", "and", "so") and first + 1 < last:
-            first += 1
+        for _ in range(2):  # "Men også Jonas Gahr Støre mener ...": a connective, a focus word before the subject
+            if first + 1 < last and (toks[first].low in ("men", "og", "så", "but", "and", "so")
+                                     or toks[first].low in lex.subject_focus):
+                first += 1
         sp, j = self.np.parse(toks, first, initial=True)
         if sp is None and first + 1 < last and toks[first].cap and toks[first].low in PLURAL_DETERMINERS \
                 and lex.verb_at(toks, first + 1) is not None:
