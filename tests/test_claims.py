@@ -634,3 +634,19 @@ def test_a_focus_word_before_the_speaker_does_not_hide_the_speaker():
     assert (claim.speaker, claim.relay) == ("Kari Holm", ["Kari Holm", "DB"])
     [claim] = claims_of("Òg ordføraren i Vinje meiner vegen må rustast opp før vinteren .", source="VT", language="nn")
     assert claim.speaker.startswith("ordføraren") and claim.text.startswith("vegen må rustast opp")
+
+
+def test_a_dash_subhead_echoing_no_quote_takes_the_speaker_of_the_section_it_opens():
+    text = (
+        "Bystyret vedtok i går å legge ned to skoler i sentrum .\n"
+        "- Svært dårlig nytt\n"
+        "Foreldrerepresentant Anne Moe sier at elevene får mye lengre skolevei .\n"
+        "- Kommuneformer\n"
+        "Rådmann Per Lund sier at vedtaket blir satt i verk fra høsten ."
+    )
+    claims = claims_of(text, source="AP")
+    assert [(c.text, c.speaker, c.direct) for c in claims] == [
+        ("Svært dårlig nytt", "Anne Moe", True),
+        ("elevene får mye lengre skolevei", "Anne Moe", False),
+        ("vedtaket blir satt i verk fra høsten", "Per Lund", False),  # a one-word label is no claim
+    ]
