@@ -2213,11 +2213,10 @@ class Extractor:
                         best, chosen = score, other
                 if chosen is None and sent.index > 0:
                     # "- Tragisk for SV" over a section that opens with its speaker: the section's first claim
-                    nxt = next((c for c, s in attributed if c.start_char > claim.start_char), None)
-                    if nxt is None or len(claim.text.split()) < 2 or not any(s.index <= sent.index + 2 for c, s in attributed
-                                                                 if c is nxt):
+                    nxt = next(((c, s) for c, s in attributed if c.start_char > claim.start_char), None)
+                    if nxt is None or len(claim.text.split()) < 2 or nxt[1].index > sent.index + 2:
                         continue  # a subhead that echoes no quote ("- Sammensvergelse") is no claim
-                    chosen = nxt
+                    chosen = nxt[0]
             if chosen is None:
                 later = [c for c, s in attributed if c.start_char > claim.start_char]
                 chosen = later[0] if later else None
