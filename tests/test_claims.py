@@ -650,3 +650,17 @@ def test_a_dash_subhead_echoing_no_quote_takes_the_speaker_of_the_section_it_ope
         ("elevene får mye lengre skolevei", "Anne Moe", False),
         ("vedtaket blir satt i verk fra høsten", "Per Lund", False),  # a one-word label is no claim
     ]
+
+
+def test_stances_listed_as_needing_a_content_clause_report_with_one_and_only_then():
+    # "ser helst at", "er klar på at", "innser at" were listed in needs_complement but never read as verbs.
+    text = (
+        "Velforeningens leder , Eva Dahl , ser helst at kommunen kjøper tomta .\n"
+        "Ordfører Ola Moen er klar på at budsjettet ikke gir rom for det .\n"
+        "Ola Moen er klar på hva han vil ."
+    )
+    claims = claims_of(text, source="BT")
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("Eva Dahl", "kommunen kjøper tomta"),
+        ("Ola Moen", "budsjettet ikke gir rom for det"),
+    ]
