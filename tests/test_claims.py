@@ -664,3 +664,17 @@ def test_stances_listed_as_needing_a_content_clause_report_with_one_and_only_the
         ("Eva Dahl", "kommunen kjøper tomta"),
         ("Ola Moen", "budsjettet ikke gir rom for det"),
     ]
+
+
+
+def test_an_epithet_opening_a_headline_or_sentence_is_not_part_of_the_name():
+    # "Skadde Maria": the adjective describes her; "Maria" and "hun" are Maria Olsen, the name the article gives.
+    text = (
+        "Skadde Maria får likevel løpe VM\n"
+        "Maria Olsen ( 19 ) fikk beskjeden fra legen i går .\n"
+        "Maria gråt da hun fikk vite det .\n"
+        "- Jeg er så glad , sier hun til NRK .\n"
+        "Lettede Maria Olsen skal nå trene i Italia , sier treneren ."
+    )
+    claims = claims_of(text, source="VG")
+    assert (claims[0].speaker, claims[0].relay) == ("Maria Olsen", ["Maria Olsen", "NRK", "VG"])

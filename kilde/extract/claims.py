@@ -1354,6 +1354,33 @@ def _register_people(sents: list[Sent], ctx: Context) -> None:
                     continue
             i += 1
     ctx.outlet_mentions.sort()
+    _drop_epithets(ctx)
+
+
+def _drop_epithets(ctx: Context) -> None:
+    """"Dødssyke Hannah" opening a headline, "Kreftsyke Hannah Jones" opening a sentence: a capitalised word that
+    is no given name, before a given name the article also writes without it, describes the person; it is no name."""
+    given = ctx.lex.given_names
+    for person in list(ctx.people):
+        toks = person.tokens
+        if len(toks) < 2 or toks[0].lower() in given or toks[1].lower() not in given:
+            continue
+        before = ctx.text[:person.start].rstrip(" ")
+        if before and before[-1] not in "\n.!?:":
+            continue  # only where a capital says nothing: the start of a sentence or headline
+        rest = toks[1:]
+        if not any(q is not person and q.tokens[:len(rest)] == rest for q in ctx.people):
+            continue
+        ctx.people.remove(person)
+        cut = ctx.text.index(rest[0], person.start)
+        same = next((q for q in ctx.people if q.tokens == rest), None) or ctx.person_by_first(rest)
+        if same is not None:
+            same.roles.extend(r for r in person.roles if r not in same.roles)
+            same.mentions = sorted({*same.mentions, *(m + cut - person.start for m in person.mentions)})
+        else:
+            ctx.people.append(Person(ctx.text[cut:person.end], rest, cut, person.end, person.roles,
+                                     [m + cut - person.start for m in person.mentions]))
+    ctx.people.sort(key=lambda p: p.start)
 
 
 def _add_person(ctx: Context, sp: Speaker, roles: list[str]) -> None:
@@ -1474,6 +1501,9 @@ class Extractor:
             if len(sp.name_tokens) >= 2 and (person is None or person.tokens == sp.name_tokens):
                 # "Dødssyke Hannah": an adjective before a first name the article gives in full
                 alt = ctx.person_by_first(sp.name_tokens[1:])
+                if alt is None and len(sp.name_tokens) >= 3 and sp.name_tokens[0].lower() not in self.lex.given_names \
+                        and sp.name_tokens[1].lower() in self.lex.given_names:  # "Kreftsyke Hannah Jones"
+                    alt = next((p for p in ctx.people if p.tokens == sp.name_tokens[1:]), None)
                 if alt is not None and alt.tokens != sp.name_tokens:
                     person = alt
             elif person is None:
@@ -1486,7 +1516,8 @@ class Extractor:
                 if others:
                     person = min(others, key=lambda p: p.start)  # the one the article introduces first
             if person is not None and person.tokens != sp.name_tokens \
-                    and (len(person.tokens) > len(sp.name_tokens) or person.tokens[0] == sp.name_tokens[-1]):
+                    and (len(person.tokens) > len(sp.name_tokens) or person.tokens[0] == sp.name_tokens[-1]
+                         or person.tokens == sp.name_tokens[1:]):
                 return Speaker(person.name, person.start, person.end, sp.role or self._role_of(person), "person",
                                name_tokens=person.tokens, plural=sp.plural)
             if sp.role is None:
