@@ -678,3 +678,15 @@ def test_an_epithet_opening_a_headline_or_sentence_is_not_part_of_the_name():
     )
     claims = claims_of(text, source="VG")
     assert (claims[0].speaker, claims[0].relay) == ("Maria Olsen", ["Maria Olsen", "NRK", "VG"])
+
+
+def test_a_report_nested_in_a_dash_run_stays_in_the_quote_its_closing_verb_attributes():
+    text = (
+        "Kari Holm er leder i bydelsutvalget .\n"
+        "- Vi må få flere busser på kveldstid .\n"
+        "Fylkeskommunen har sagt at de vil se på rutene til våren .\n"
+        "Det har vi hørt mange ganger før , sier Holm ."
+    )
+    [claim] = claims_of(text, source="AP")
+    assert (claim.speaker, claim.direct) == ("Kari Holm", True)
+    assert claim.text.startswith("Vi må få flere busser") and claim.text.endswith("mange ganger før")

@@ -2142,8 +2142,8 @@ class Extractor:
             if q > k and (s.dash_opened or s.quote_opened and not guillemet or not head.ends_with_mark):
                 break
             if q > k and not guillemet and (pats.leading(s.toks, 0, len(s.toks)) or pats.according(
-                    s.toks, 0, len(s.toks))):
-                break
+                    s.toks, 0, len(s.toks))) and not self._closed_ahead(q, k + MAX_RUN_SENTENCES):
+                break  # a report between the dash and its "seier X" is nested in the quote; otherwise it is news
             if q > k and not guillemet:
                 att = pats.cataphoric(s.toks, 0, len(s.toks))
                 if att is not None:
@@ -2218,6 +2218,16 @@ class Extractor:
                 self.pending.append((claim, head, "headline" if headline else "next"))
         consumed.update(r.index for r in run_sents)
         return run_sents[-1].index + 1
+
+    def _closed_ahead(self, q: int, limit: int) -> bool:
+        """A later sentence of the same dash run, before any new dash, quote or subhead, ends with "..., seier X"."""
+        for s in self.sents[q + 1:min(len(self.sents), limit)]:
+            if s.dash_opened or s.quote_opened or not s.ends_with_mark:
+                return False
+            att = self.patterns.trailing(s.toks, 0, len(s.toks))
+            if att is not None and att.mode == "trailing":
+                return True
+        return False
 
     def resolve_pending(self) -> None:
         """Headline and subhead quotes go to the body quote they echo; other lone quotes to the next speaker."""
