@@ -690,3 +690,14 @@ def test_a_report_nested_in_a_dash_run_stays_in_the_quote_its_closing_verb_attri
     [claim] = claims_of(text, source="AP")
     assert (claim.speaker, claim.direct) == ("Kari Holm", True)
     assert claim.text.startswith("Vi må få flere busser") and claim.text.endswith("mange ganger før")
+
+
+def test_a_named_document_after_an_impersonal_verb_is_the_source():
+    claims = claims_of(
+        "« Alle barn har rett til grunnskuleopplæring » , heiter det i Opplæringslova .\n"
+        "« Det er kaldt » , heiter det i Bergen .",
+        source="DT", language="nn",
+    )
+    assert [(c.speaker, c.relay, c.direct) for c in claims][:1] == [
+        ("Opplæringslova", ["Opplæringslova", "DT"], True)]
+    assert all(c.speaker != "Bergen" for c in claims)

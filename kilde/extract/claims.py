@@ -914,6 +914,8 @@ class Patterns:
                 if k < last and toks[k].low in ("fra", "frå", "from"):
                     sp, _ = self.np.parse(toks, k + 1)
                 if sp is None:
+                    sp = self._document(toks, v + len(phrase), k)
+                if sp is None:
                     report = next((t for t in toks[v:k] if t.low in lex.outlet_reports), None)
                     outlet = self.ctx.outlet_before(report.start) if report is not None else None
                     if outlet is not None:  # "heter det i reportasjen" after "Der Spiegel inviterte ..."
@@ -922,6 +924,19 @@ class Patterns:
                     sp = Speaker("", pronoun="<context>")
                 return Attribution(sp, 0, 0, toks[v], toks[v + len(phrase) - 1], "say", None, "impersonal")
         return None
+
+    def _document(self, toks: list[Tok], j: int, last: int) -> Speaker | None:
+        """"heiter det i Grunnlova", "heter det i FN-rapporten": a named document after "i" is the source."""
+        if j + 1 >= last or toks[j].low not in ("i", "in") or not toks[j + 1].cap or not _is_word(toks[j + 1]) \
+                or self.lex.alias_at(toks, j + 1) is not None:
+            return None
+        e = _name_end(toks, j + 1, self.lex)
+        if e == j + 1 or e < last and toks[e].text not in END_MARKS:
+            return None  # "heter det i Oslo kommunes svar": not the document's own name
+        if any(self.ctx.ent_kind.get(t.start, "").endswith("LOC") for t in toks[j + 1:e]):
+            return None  # "heter det i Bergen": a place, not a document
+        return Speaker(self.ctx.text[toks[j + 1].start:toks[e - 1].end], toks[j + 1].start, toks[e - 1].end,
+                       kind="organisation")
 
     def leading(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
         """"X sier (til Y) (at) ...": a speaker phrase, then the verb, then the claim."""
