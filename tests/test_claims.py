@@ -701,3 +701,15 @@ def test_a_named_document_after_an_impersonal_verb_is_the_source():
     assert [(c.speaker, c.relay, c.direct) for c in claims][:1] == [
         ("Opplæringslova", ["Opplæringslova", "DT"], True)]
     assert all(c.speaker != "Bergen" for c in claims)
+
+
+def test_wondering_aloud_reports_the_doubt_and_never_closes_a_quote():
+    claims = claims_of(
+        "Kari Holm , forsker ved NTNU , spør seg om kommunen har råd til en ny skole .\n"
+        "Ola Moen lurer på om vedtaket holder juridisk .",
+        source="AP",
+    )
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("Kari Holm", "kommunen har råd til en ny skole"),
+        ("Ola Moen", "vedtaket holder juridisk"),
+    ]

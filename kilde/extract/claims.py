@@ -107,6 +107,7 @@ class Lexicon:
     possessives: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    leading_only: frozenset[tuple[str, ...]] = frozenset()  # "spør seg om": opens a report, never closes one
     subject_focus: frozenset[str] = frozenset()  # "Også X mener": a focus word before the speaker
 
     def is_title(self, tok: Tok) -> bool:
@@ -260,6 +261,7 @@ def lexicon(lang: str) -> Lexicon:
     lex.auxiliaries = _words(verbs_data.get("auxiliaries"))
     lex.relative_pronouns = _words(verbs_data.get("relative_pronouns"))
     lex.subject_focus = _words(verbs_data.get("subject_focus"))
+    lex.leading_only = frozenset(phrase_tokens(str(v)) for v in verbs_data.get("leading_only") or [])
     particles: dict[str, list[tuple[str, ...]]] = {}
     for key in verbs:
         if len(key) >= 2 and key[0] not in ("har", "has"):
@@ -843,6 +845,8 @@ class Patterns:
                         return att
                 continue
             width, kind, key = verb
+            if key in lex.leading_only:
+                continue  # ", spør seg om Norge kan ...": what follows is the question, not its speaker
             sp, j = self.np.parse(toks, v + width)
             if sp is None:
                 # "seier til avisa" with the speaker left out is no trailing attribution
