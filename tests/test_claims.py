@@ -713,3 +713,17 @@ def test_wondering_aloud_reports_the_doubt_and_never_closes_a_quote():
         ("Kari Holm", "kommunen har råd til en ny skole"),
         ("Ola Moen", "vedtaket holder juridisk"),
     ]
+
+
+def test_a_document_fronted_with_i_and_star_det_is_the_source():
+    claims = claims_of(
+        "Reglene ble skjerpet i fjor .\n"
+        "I de nye reglene står det blant annet at alle deltakere må bruke hjelm .\n"
+        "I et internt notat fra ledelsen i Ruter står det blant annet om kostnaden :\n"
+        "« Dette er en helt unødvendig utgift for selskapet . »",
+        source="AP",
+    )
+    assert [(c.speaker, c.direct, c.text) for c in claims] == [
+        ("de nye reglene", False, "alle deltakere må bruke hjelm"),
+        ("ledelsen i Ruter", True, "Dette er en helt unødvendig utgift for selskapet"),
+    ]

@@ -107,6 +107,7 @@ class Lexicon:
     possessives: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    written_in: tuple[tuple[str, ...], ...] = ()  # "I rapporten står det at": the document speaks
     leading_only: frozenset[tuple[str, ...]] = frozenset()  # "spør seg om": opens a report, never closes one
     subject_focus: frozenset[str] = frozenset()  # "Også X mener": a focus word before the speaker
 
@@ -261,6 +262,7 @@ def lexicon(lang: str) -> Lexicon:
     lex.auxiliaries = _words(verbs_data.get("auxiliaries"))
     lex.relative_pronouns = _words(verbs_data.get("relative_pronouns"))
     lex.subject_focus = _words(verbs_data.get("subject_focus"))
+    lex.written_in = tuple(phrase_tokens(str(v)) for v in verbs_data.get("written_in") or [])
     lex.leading_only = frozenset(phrase_tokens(str(v)) for v in verbs_data.get("leading_only") or [])
     particles: dict[str, list[tuple[str, ...]]] = {}
     for key in verbs:
@@ -928,6 +930,38 @@ class Patterns:
                     sp = Speaker("", pronoun="<context>")
                 return Attribution(sp, 0, 0, toks[v], toks[v + len(phrase) - 1], "say", None, "impersonal")
         return None
+
+    def written_source(self, toks: list[Tok], first: int, last: int) -> tuple[Speaker, int] | None:
+        """"I de internasjonale reglene står det at ...", "I et notat fra ledelsen i X står det :": the document
+        a fronted "i" names (or whoever it is "fra") is the source; returns it and where the phrase ends."""
+        lex = self.lex
+        if first + 3 >= last or toks[first].low not in ("i", "in") or not lex.written_in:
+            return None
+        for p in range(first + 2, min(last, first + MAX_NP_TOKENS)):
+            if not _is_word(toks[p]):
+                return None
+            phrase = next((w for w in lex.written_in if tuple(t.low for t in toks[p:p + len(w)]) == w), None)
+            if phrase is None:
+                continue
+            frm = next((k for k in range(first + 2, p) if toks[k].low in ("fra", "frå", "from")), None)
+            a, b = (frm + 1, p) if frm is not None else (first + 1, p)
+            if a >= b:
+                return None
+            text = self.ctx.text[toks[a].start:toks[b - 1].end]
+            return Speaker(text, toks[a].start, toks[b - 1].end, None, "organisation"), p + len(phrase)
+        return None
+
+    def written(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
+        """"I rapporten står det blant annet at ...": a content clause after the document's own words."""
+        hit = self.written_source(toks, first, last)
+        if hit is None:
+            return None
+        sp, j = hit
+        k = self._skip_adverbs(toks, j, last)
+        c = self._complementiser(toks, k)
+        if c == k or len([t for t in toks[c:last] if _is_word(t)]) < 3:
+            return None
+        return Attribution(sp, c, last, toks[j - 2], toks[j - 1], "say", None, "inverted")
 
     def _document(self, toks: list[Tok], j: int, last: int) -> Speaker | None:
         """"heiter det i Grunnlova", "heter det i FN-rapporten": a named document after "i" is the source."""
@@ -1816,7 +1850,7 @@ class Extractor:
                 continue
             put = pats.as_put(toks, first, len(toks))
             for pattern in (pats.trailing, pats.according, pats.leading, pats.coordinated, pats.relative,
-                            pats.inverted):
+                            pats.inverted, pats.written):
                 att = None if put else pattern(toks, first, len(toks))
                 if att is not None:
                     break
@@ -2034,6 +2068,9 @@ class Extractor:
             return None
         last = len(toks) - 1
         parse = self.patterns.np.parse
+        written = self.patterns.written_source(toks, _content_start(toks, 0), last)
+        if written is not None:  # "I et internt notat fra ledelsen står det blant annet om kostnaden :"
+            return written[0], True
         for v in range(1, last):
             verb = lex.verb_at(toks, v)
             if verb is None:
