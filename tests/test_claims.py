@@ -727,3 +727,12 @@ def test_a_document_fronted_with_i_and_star_det_is_the_source():
         ("de nye reglene", False, "alle deltakere må bruke hjelm"),
         ("ledelsen i Ruter", True, "Dette er en helt unødvendig utgift for selskapet"),
     ]
+
+
+def test_two_adverbs_may_split_a_particle_verb_with_its_subject_inside():
+    claims = claims_of(
+        "Kari Holm er rektor ved skulen .\n"
+        "For å forklåre vedtaket peikar ho mellom anna på at skulen er for liten .",
+        source="DT", language="nn",
+    )
+    assert [(c.speaker, c.text) for c in claims] == [("Kari Holm", "skulen er for liten")]

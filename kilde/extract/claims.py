@@ -1126,6 +1126,8 @@ class Patterns:
             if tuple(t.low for t in toks[j:j + len(rest)]) != rest and self._manner_word(toks, j, last) \
                     and tuple(t.low for t in toks[j + 1:j + 1 + len(rest)]) == rest:
                 j += 1  # "slo han bastant fast at", "slår Fly debattviljug fast": a manner word before the particle
+            elif tuple(t.low for t in toks[j:j + len(rest)]) != rest:
+                j = self._skip_adverbs(toks, j, last, 2)  # "peikar han mellom anna på at"
             if tuple(t.low for t in toks[j:j + len(rest)]) != rest:
                 continue
             if trailing:
@@ -1649,9 +1651,10 @@ class Extractor:
                 return gender
         return None
 
-    def person_of_gender(self, want: str, before: int) -> Person | None:
-        """The person of that gender whose name was written last before ``before``."""
-        best, best_pos = None, -1
+    def person_of_gender(self, want: str | None, before: int, since: int = 0) -> Person | None:
+        """The person of that gender (None: of a gender the name does not tell) whose name was written last
+        before ``before`` (and not before ``since``)."""
+        best, best_pos = None, max(-1, since - 1)
         for person in self.ctx.people:
             pos = person.last_before(before)
             if 0 <= pos < before and pos > best_pos and person.tokens \
