@@ -736,3 +736,13 @@ def test_two_adverbs_may_split_a_particle_verb_with_its_subject_inside():
         source="DT", language="nn",
     )
     assert [(c.speaker, c.text) for c in claims] == [("Kari Holm", "skulen er for liten")]
+
+
+def test_a_pronoun_with_no_antecedent_of_known_gender_takes_the_person_just_named():
+    # "Sigvald" is in no name list: "han" still finds the one person named in the sentence before.
+    claims = claims_of(
+        "Eg tok ein prat med Sigvald Rud , leiar i bygdelaget .\n"
+        "Etter møtet peikar han mellom anna på at vegen må rustast opp før vinteren .",
+        source="DT", language="nn",
+    )
+    assert [(c.speaker, c.text) for c in claims] == [("Sigvald Rud", "vegen må rustast opp før vinteren")]

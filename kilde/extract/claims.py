@@ -1550,6 +1550,11 @@ class Extractor:
                 role = Speaker(text, start, end, text, "role")
                 if start < before and self.gender(role) == want:
                     return role
+            if not cands:  # "Eg tok ein prat med Magnar Kartveit . ... peikar han på at": a name of unknown gender
+                person = self.person_of_gender(None, before, sent.start - 600)
+                if person is not None:
+                    return Speaker(person.name, person.start, person.end, self._role_of(person), "person",
+                                   name_tokens=person.tokens)
             return sp  # every antecedent in sight has the other gender: leave the pronoun unresolved
         if sp.kind == "person" and sp.name_tokens:
             person = ctx.person_for(sp.name_tokens, before=sp.start)
