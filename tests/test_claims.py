@@ -746,3 +746,16 @@ def test_a_pronoun_with_no_antecedent_of_known_gender_takes_the_person_just_name
         source="DT", language="nn",
     )
     assert [(c.speaker, c.text) for c in claims] == [("Sigvald Rud", "vegen må rustast opp før vinteren")]
+
+
+def test_a_line_quoted_after_its_speakers_genitive_or_possessive_is_a_direct_claim_a_title_is_not():
+    claims = claims_of(
+        "Churchills « Vi skal kjempe på strendene og i åsene » huskes ennå .\n"
+        "Mange husker Gro Harlem Brundtland og hennes « Det er typisk norsk å være god » fra nyttårstalen .\n"
+        "Ibsens « Et dukkehjem » settes opp igjen , og Obamas « Yes , we can » er glemt .",
+        source="AP",
+    )
+    assert [(c.speaker, c.direct, c.text) for c in claims] == [
+        ("Churchill", True, "Vi skal kjempe på strendene og i åsene"),
+        ("Gro Harlem Brundtland", True, "Det er typisk norsk å være god"),
+    ]

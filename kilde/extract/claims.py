@@ -963,6 +963,39 @@ class Patterns:
             return None
         return Attribution(sp, c, last, toks[j - 2], toks[j - 1], "say", None, "inverted")
 
+    def owned_quote(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
+        """"Kennedys « Spør ikke hva ... »", "Roosevelt huskes for sitt « Vi har intet å frykte ... »": a line
+        quoted after its speaker's genitive or a possessive for the person named before it in the sentence.
+        Short quotes and title-case ones are names of works or slogans ("Ibsens « Et dukkehjem »"), no claims."""
+        lex = self.lex
+        for m in range(max(first, 1), last):
+            if toks[m].text not in OPEN_QUOTES:
+                continue
+            close = quote_close(toks, m)
+            if close is None or close > last:
+                return None
+            words = [t for t in toks[m + 1:close] if _is_word(t)]
+            if len(words) < 5 or any(t.text == ":" for t in toks[m + 1:close]) \
+                    or sum(t.cap for t in words) * 2 >= len(words):
+                continue
+            owner = toks[m - 1]
+            sp = None
+            if owner.cap and owner.text.endswith("s") and len(owner.text) > 3 and owner.low not in lex.not_speakers:
+                b = m - 1
+                while b > first and toks[b - 1].cap and _is_word(toks[b - 1]) \
+                        and toks[b - 1].low not in lex.not_speakers:
+                    b -= 1
+                names = tuple(t.text for t in toks[b:m - 1]) + (owner.text[:-1],)
+                sp = Speaker(" ".join(names), toks[b].start, owner.end - 1, None, "person", name_tokens=names)
+            elif owner.low in lex.possessives and owner.low not in lex.plural:
+                people = [(p.last_before(owner.start), p) for p in self.ctx.people]
+                pos, person = max(people, key=lambda x: x[0], default=(-1, None))
+                if person is not None and pos >= toks[first].start:
+                    sp = Speaker(person.name, pos, pos + len(person.name), None, "person", name_tokens=person.tokens)
+            if sp is not None:
+                return Attribution(sp, m + 1, close, None, None, "say", None, "owned")
+        return None
+
     def _document(self, toks: list[Tok], j: int, last: int) -> Speaker | None:
         """"heiter det i Grunnlova", "heter det i FN-rapporten": a named document after "i" is the source."""
         if j + 1 >= last or toks[j].low not in ("i", "in") or not toks[j + 1].cap or not _is_word(toks[j + 1]) \
@@ -1858,7 +1891,7 @@ class Extractor:
                 continue
             put = pats.as_put(toks, first, len(toks))
             for pattern in (pats.trailing, pats.according, pats.leading, pats.coordinated, pats.relative,
-                            pats.inverted, pats.written):
+                            pats.inverted, pats.written, pats.owned_quote):
                 att = None if put else pattern(toks, first, len(toks))
                 if att is not None:
                     break
@@ -1867,7 +1900,7 @@ class Extractor:
                     self.emit(att, [sent], toks, toks[att.claim_start].text in OPEN_QUOTES)
                 consumed.add(k)
             elif att is not None:
-                direct = False
+                direct = att.mode == "owned"
                 if att.mode == "trailing":
                     direct = toks[first - 1].text in OPEN_QUOTES if first > 0 else False
                 self.emit(att, [sent], toks, direct)
