@@ -759,3 +759,12 @@ def test_a_line_quoted_after_its_speakers_genitive_or_possessive_is_a_direct_cla
         ("Churchill", True, "Vi skal kjempe på strendene og i åsene"),
         ("Gro Harlem Brundtland", True, "Det er typisk norsk å være god"),
     ]
+
+
+def test_advocacy_with_an_auxiliary_after_a_subject_phrase_and_never_as_an_as_clause():
+    claims = claims_of(
+        "Forskere og fagforeninger har tatt til orde for at ordningen bør avvikles .\n"
+        "Kabelen bør ikkje graves ned , slik einskilde har teke til orde for .",
+        source="BT",
+    )
+    assert [(c.speaker, c.text) for c in claims] == [("Forskere og fagforeninger", "ordningen bør avvikles")]

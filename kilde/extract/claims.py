@@ -1066,15 +1066,18 @@ class Patterns:
             return None
         for v in range(first + 2, min(last, first + 6)):
             t = toks[v - 1]
-            if not _is_word(t) or t.low in lex.clause_words or lex.verb_at(toks, v - 1) is not None:
+            # "Forskere og butikkjeder har tatt til orde for at": an auxiliary between subject and verb
+            aux = v - 1 >= first + 2 and t.low in lex.auxiliaries and lex.verb_at(toks, v) is not None
+            if not aux and (not _is_word(t) or t.low in lex.clause_words or lex.verb_at(toks, v - 1) is not None):
                 return None
             if lex.verb_at(toks, v) is not None:
                 k = self._skip_adverbs(toks, v + lex.verb_at(toks, v)[0], last)
                 if self._complementiser(toks, k) == k:
                     return None
-                start, end = toks[first].start, toks[v - 1].end
+                e = v - 2 if aux else v - 1
+                start, end = toks[first].start, toks[e].end
                 text = self.ctx.text[start:end]
-                return Speaker(text, start, end, role=None, kind="organisation"), v
+                return Speaker(text, start, end, role=None, kind="organisation"), e + 1
         return None
 
     def _after_verb(self, toks, v, verb, sp, last, mode, need_complement=False) -> Attribution | None:
@@ -1353,6 +1356,8 @@ class Patterns:
         if toks[k].low in self.lex.as_verbs:
             return k, (1, "say", (toks[k].low,))
         verb = self.lex.verb_at(toks, k)
+        if verb is not None and verb[2] in self.lex.needs_complement:
+            return None  # "slik einskilde har teke til orde for": a verb that needs an "at" clause quotes nothing here
         return (k, verb) if verb is not None else None
 
     def cataphoric(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
