@@ -768,3 +768,12 @@ def test_advocacy_with_an_auxiliary_after_a_subject_phrase_and_never_as_an_as_cl
         source="BT",
     )
     assert [(c.speaker, c.text) for c in claims] == [("Forskere og fagforeninger", "ordningen bør avvikles")]
+
+
+def test_a_pronoun_speaker_in_a_when_clause_reports():
+    claims = claims_of(
+        "Per Dahl har drive garden i tretti år .\n"
+        "Han ler når han fortel at traktoren er eldre enn han sjølv .",
+        source="VT", language="nn",
+    )
+    assert [(c.speaker, c.text) for c in claims] == [("Per Dahl", "traktoren er eldre enn han sjølv")]

@@ -1192,7 +1192,7 @@ class Patterns:
             if toks[k - 1].low not in lex.subordinators:
                 continue
             sp, j = self.np.parse(toks, k, coordinate=False)
-            if sp is not None and j == v and not sp.pronoun:
+            if sp is not None and j == v and (not sp.pronoun or toks[k - 1].low not in ("og", "men", "and", "but")):
                 c = self._complementiser(toks, self._skip_adverbs(toks, v + verb[0], last))
                 if c > v + verb[0] and len([t for t in toks[c:last] if _is_word(t)]) >= 2:
                     return Attribution(sp, c, last, toks[v], toks[v + verb[0] - 1], verb[1], None, "subordinate")
