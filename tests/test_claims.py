@@ -777,3 +777,11 @@ def test_a_pronoun_speaker_in_a_when_clause_reports():
         source="VT", language="nn",
     )
     assert [(c.speaker, c.text) for c in claims] == [("Per Dahl", "traktoren er eldre enn han sjølv")]
+
+
+def test_a_two_word_place_ending_a_role_body_before_a_comma_and_a_name_is_no_name():
+    [claim] = claims_of(
+        "Dette er eit godt vedtak , seier leiaren i Bondelaget i Indre Sogn , Åse Lid .",
+        source="FI", language="nn",
+    )
+    assert claim.speaker == "Åse Lid" and claim.speaker_role == "leiaren i Bondelaget i Indre Sogn"

@@ -550,7 +550,8 @@ class NPParser:
                         pre_pp = toks[j - len(pre_pp):e]
                         j = e  # a second place: "i Naturvernforbundet i Indre Sunnfjord , Oddvar Etnestad"
         # "kommunikasjonsdirektør i Widerøe Richard Kongsteien": the last two words of a long body are a name
-        if pre_pp and (j >= n or not toks[j].cap):
+        named_after = j + 1 < n and toks[j].text == "," and toks[j + 1].cap  # "i Indre Sunnfjord , Oddvar Etnestad"
+        if pre_pp and (j >= n or not toks[j].cap) and not named_after:
             caps = [t for t in pre_pp[1:] if t.cap and _is_word(t)]
             if len(caps) >= 3 and pre_pp[-1] is caps[-1] and pre_pp[-2] is caps[-2]:
                 pre_pp = pre_pp[:-2]
