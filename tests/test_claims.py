@@ -785,3 +785,17 @@ def test_a_two_word_place_ending_a_role_body_before_a_comma_and_a_name_is_no_nam
         source="FI", language="nn",
     )
     assert claim.speaker == "Åse Lid" and claim.speaker_role == "leiaren i Bondelaget i Indre Sogn"
+
+
+def test_etter_and_an_owners_view_name_the_source_like_ifolge():
+    claims = claims_of(
+        "Ola Dahl er ordførar i kommunen .\n"
+        "Då vil den vestlege traseen etter hans syn vere best for bygda .\n"
+        "Etter Høgre sitt reknestykke vil kommunen tape ti millionar kroner .\n"
+        "Etter middagen vil kommunestyret halde fram med møtet .",
+        source="FI", language="nn",
+    )
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("Ola Dahl", "Då vil den vestlege traseen etter hans syn vere best for bygda"),
+        ("Høgre", "vil kommunen tape ti millionar kroner"),
+    ]

@@ -107,6 +107,8 @@ class Lexicon:
     possessives: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    view_nouns: frozenset[str] = frozenset()  # "etter hans syn": a view that names its owner as the source
+    possessive_subject: dict[str, str] = field(default_factory=dict)  # "hans" -> "han"
     written_in: tuple[tuple[str, ...], ...] = ()  # "I rapporten står det at": the document speaks
     leading_only: frozenset[tuple[str, ...]] = frozenset()  # "spør seg om": opens a report, never closes one
     subject_focus: frozenset[str] = frozenset()  # "Også X mener": a focus word before the speaker
@@ -262,6 +264,9 @@ def lexicon(lang: str) -> Lexicon:
     lex.auxiliaries = _words(verbs_data.get("auxiliaries"))
     lex.relative_pronouns = _words(verbs_data.get("relative_pronouns"))
     lex.subject_focus = _words(verbs_data.get("subject_focus"))
+    lex.view_nouns = _words(verbs_data.get("view_nouns"))
+    lex.possessive_subject = {str(k).lower(): str(v).lower()
+                              for k, v in (verbs_data.get("possessive_subject") or {}).items()}
     lex.written_in = tuple(phrase_tokens(str(v)) for v in verbs_data.get("written_in") or [])
     lex.leading_only = frozenset(phrase_tokens(str(v)) for v in verbs_data.get("leading_only") or [])
     particles: dict[str, list[tuple[str, ...]]] = {}
@@ -1267,6 +1272,9 @@ class Patterns:
                 if toks[a - 1].text == ",":
                     return Attribution(sp, first, end, toks[a], toks[a + len(marker) - 1], "say", None, "according")
                 return Attribution(sp, first, last, toks[a], toks[a + len(marker) - 1], "say", None, "according")
+        view = self._in_view(toks, first, last)
+        if view is not None:
+            return view
         # "etter det NRK kjenner til" (a hedge that names its source)
         for a in range(first, last - 4):
             if toks[a].low in ("etter",) and toks[a + 1].low in ("det", "hva"):
@@ -1282,6 +1290,29 @@ class Patterns:
                             return Attribution(sp, start, last, toks[k], toks[end_marker - 1], "say", None, "according")
                         return Attribution(sp, first, a - 1 if toks[a - 1].text == "," else a, toks[k],
                                            toks[end_marker - 1], "say", None, "according")
+        return None
+
+    def _in_view(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
+        """"Etter Sp sitt reknestykke vil ...", "vil alternativa etter hans syn dekkje ...": "etter" and an owner's
+        view noun (view_nouns in speech_verbs.yaml) name the source as "ifølge" does."""
+        lex = self.lex
+        for a in range(first, last - 2):
+            if toks[a].low != "etter":
+                continue
+            own = toks[a + 1]
+            if own.low in lex.possessives and own.low in lex.possessive_subject and toks[a + 2].low in lex.view_nouns:
+                sp, n = Speaker(own.text, own.start, own.end, kind="person",
+                                pronoun=lex.possessive_subject[own.low]), a + 3
+            else:
+                sp, j = self.np.parse(toks, a + 1, coordinate=False)
+                if sp is None or sp.pronoun or j + 1 >= last or toks[j].low not in lex.possessives \
+                        or toks[j + 1].low not in lex.view_nouns:
+                    continue
+                n = j + 2
+            if a == first:
+                start = n + 1 if n < last and toks[n].text == "," else n
+                return Attribution(sp, start, last, toks[a], toks[n - 1], "say", None, "according")
+            return Attribution(sp, first, last, toks[a], toks[n - 1], "say", None, "according")
         return None
 
     def as_put(self, toks: list[Tok], first: int, last: int) -> list[Attribution]:
