@@ -799,3 +799,8 @@ def test_etter_and_an_owners_view_name_the_source_like_ifolge():
         ("Ola Dahl", "Då vil den vestlege traseen etter hans syn vere best for bygda"),
         ("Høgre", "vil kommunen tape ti millionar kroner"),
     ]
+
+
+def test_a_connective_before_ifolge_leaves_the_source_phrase_fronted():
+    [claim] = claims_of("Men ifølge nye målinger er skolen nå mer populær blant foreldre .", source="KK")
+    assert (claim.speaker, claim.text) == ("nye målinger", "er skolen nå mer populær blant foreldre")

@@ -1265,7 +1265,7 @@ class Patterns:
                     sp, j = Speaker(toks[b].text, toks[b].start, toks[b].end, kind="organisation"), b + 1
                 if sp is None:
                     continue
-                if a == first:
+                if a == first or _only_connectives(toks[first:a]):
                     start = j + 1 if j < last and toks[j].text == "," else j
                     return Attribution(sp, start, last, toks[a], toks[a + len(marker) - 1], "say", None, "according")
                 end = a - 1 if toks[a - 1].text == "," else last
@@ -1412,6 +1412,11 @@ class Patterns:
 
 
 # ------------------------------------------------------------------ extraction
+
+
+def _only_connectives(toks: list[Tok]) -> bool:
+    """"Men", "Og så": words before a fronted source phrase that leave it opening the sentence."""
+    return bool(toks) and all(t.low in ("men", "og", "så", "but", "and", "so") for t in toks)
 
 
 def _content_start(toks: list[Tok], i: int) -> int:
@@ -2059,7 +2064,7 @@ class Extractor:
         sp, j = self.patterns.np.parse(toks, a + 1)
         if sp is None or j != e + 1:
             sp = Speaker(self.ctx.text[start:end], start, end, None, kind)
-        if a == first:  # "Ifølge X er ..."
+        if a == first or _only_connectives(toks[first:a]):  # "Ifølge X er ...", "Men ifølge X er ..."
             c0, c1 = e + 1, len(toks)
             if c0 < c1 and toks[c0].text == ",":
                 c0 += 1
