@@ -804,3 +804,11 @@ def test_etter_and_an_owners_view_name_the_source_like_ifolge():
 def test_a_connective_before_ifolge_leaves_the_source_phrase_fronted():
     [claim] = claims_of("Men ifølge nye målinger er skolen nå mer populær blant foreldre .", source="KK")
     assert (claim.speaker, claim.text) == ("nye målinger", "er skolen nå mer populær blant foreldre")
+
+
+def test_the_outlet_a_source_phrase_appeared_in_relays_it():
+    [claim] = claims_of("Høyre er største parti i Bergen , ifølge en måling i VG i går .", source="DB")
+    assert claim.speaker == "en måling i VG"
+    assert claim.relay == ["en måling i VG", "VG", "DB"]
+    [claim] = claims_of("Det er dødt løp i byen , ifølge en måling i Adresseavisa .", source="KK")
+    assert claim.relay[1:] == ["Adresseavisen", "KK"]

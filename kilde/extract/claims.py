@@ -1265,13 +1265,14 @@ class Patterns:
                     sp, j = Speaker(toks[b].text, toks[b].start, toks[b].end, kind="organisation"), b + 1
                 if sp is None:
                     continue
+                ch = self._published_in(toks, a + len(marker), j) if sp.kind == "role" else None
                 if a == first or _only_connectives(toks[first:a]):
                     start = j + 1 if j < last and toks[j].text == "," else j
-                    return Attribution(sp, start, last, toks[a], toks[a + len(marker) - 1], "say", None, "according")
+                    return Attribution(sp, start, last, toks[a], toks[a + len(marker) - 1], "say", ch, "according")
                 end = a - 1 if toks[a - 1].text == "," else last
                 if toks[a - 1].text == ",":
-                    return Attribution(sp, first, end, toks[a], toks[a + len(marker) - 1], "say", None, "according")
-                return Attribution(sp, first, last, toks[a], toks[a + len(marker) - 1], "say", None, "according")
+                    return Attribution(sp, first, end, toks[a], toks[a + len(marker) - 1], "say", ch, "according")
+                return Attribution(sp, first, last, toks[a], toks[a + len(marker) - 1], "say", ch, "according")
         view = self._in_view(toks, first, last)
         if view is not None:
             return view
@@ -1290,6 +1291,15 @@ class Patterns:
                             return Attribution(sp, start, last, toks[k], toks[end_marker - 1], "say", None, "according")
                         return Attribution(sp, first, a - 1 if toks[a - 1].text == "," else a, toks[k],
                                            toks[end_marker - 1], "say", None, "according")
+        return None
+
+    def _published_in(self, toks: list[Tok], a: int, b: int) -> str | None:
+        """"ifølge en måling i Adresseavisa": the outlet a source phrase says it appeared in relays it."""
+        for k in range(a, min(b, len(toks) - 1)):
+            if toks[k].low in ("i", "in"):
+                hit = self.lex.alias_at(toks, k + 1)
+                if hit is not None and hit[2] == "outlet":
+                    return hit[1]
         return None
 
     def _in_view(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
