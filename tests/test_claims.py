@@ -812,3 +812,9 @@ def test_the_outlet_a_source_phrase_appeared_in_relays_it():
     assert claim.relay == ["en måling i VG", "VG", "DB"]
     [claim] = claims_of("Det er dødt løp i byen , ifølge en måling i Adresseavisa .", source="KK")
     assert claim.relay[1:] == ["Adresseavisen", "KK"]
+
+
+def test_a_bare_clause_after_a_reporting_verb_never_opens_with_a_preposition():
+    # "synes" is also "be visible": "Fargene skal synes på scenen" reports nothing.
+    claims = claims_of("Fargene skal synes på scenen og løfte bevegelsene .\nKari Holm synes fargene er for sterke .")
+    assert [(c.speaker, c.text) for c in claims] == [("Kari Holm", "fargene er for sterke")]

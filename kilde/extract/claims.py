@@ -1118,6 +1118,8 @@ class Patterns:
             return None
         if c == j and j < last and toks[j].low in lex.topic_markers:
             return None  # "skriver også om andre muslimer": what it is about, not what is said
+        if c == j and j < last and (toks[j].low in lex.role_preps or toks[j].low in lex.channel_preps):
+            return None  # "Klærne skal synes på gulvet": a bare clause never opens with a preposition
         content = [t for t in toks[c:last] if _is_word(t)]
         if len(content) < 3 or content[0].low in lex.cataphoric and len(content) <= 4:
             return None  # "bekrefter det samme overfor Klassekampen" points back; it states nothing new
