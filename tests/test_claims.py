@@ -818,3 +818,12 @@ def test_a_bare_clause_after_a_reporting_verb_never_opens_with_a_preposition():
     # "synes" is also "be visible": "Fargene skal synes på scenen" reports nothing.
     claims = claims_of("Fargene skal synes på scenen og løfte bevegelsene .\nKari Holm synes fargene er for sterke .")
     assert [(c.speaker, c.text) for c in claims] == [("Kari Holm", "fargene er for sterke")]
+
+
+def test_a_quoted_name_opening_a_compound_is_no_quote():
+    claims = claims_of(
+        "Kari Holm leder prosjektet .\n"
+        "« Grønn by » -prosjektet ble vist fram i Paris i fjor , arrangert av ambassaden .",
+        source="DB",
+    )
+    assert claims == []

@@ -2273,6 +2273,8 @@ class Extractor:
         if close is None or close > 5 or close + 2 >= len(toks):
             return False
         after = toks[close + 1]
+        if after.text == "-" and after.end == toks[close + 2].start and _is_word(toks[close + 2]):
+            return True  # "« Omveg » -prosjektet var ...": the quoted name opens a compound
         return _is_word(after) and self.lex.verb_at(toks, close + 1) is None
 
     def _retract(self, sent: Sent) -> None:
