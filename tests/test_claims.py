@@ -827,3 +827,14 @@ def test_a_quoted_name_opening_a_compound_is_no_quote():
         source="DB",
     )
     assert claims == []
+
+
+def test_a_plural_pronoun_with_a_number_points_back_to_the_two_people_just_named():
+    claims = claims_of(
+        "Det er fint , sier Ola Hink , mens Kari Lie og Åse Moe fra Finland synes bygget ligner et isfjell .\n"
+        "- Bygget er veldig vakkert .\n"
+        "Det er en god måte å vise fram byen på , mener de to .",
+        source="DB",
+    )
+    assert [(c.speaker, c.direct) for c in claims][-1] == ("Kari Lie og Åse Moe", True)
+    assert claims[-1].text.startswith("Bygget er veldig vakkert")

@@ -107,6 +107,7 @@ class Lexicon:
     possessives: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    group_numbers: frozenset[str] = frozenset()  # "de to": a number after a plural pronoun belongs to it
     view_nouns: frozenset[str] = frozenset()  # "etter hans syn": a view that names its owner as the source
     possessive_subject: dict[str, str] = field(default_factory=dict)  # "hans" -> "han"
     written_in: tuple[tuple[str, ...], ...] = ()  # "I rapporten står det at": the document speaks
@@ -265,6 +266,7 @@ def lexicon(lang: str) -> Lexicon:
     lex.relative_pronouns = _words(verbs_data.get("relative_pronouns"))
     lex.subject_focus = _words(verbs_data.get("subject_focus"))
     lex.view_nouns = _words(verbs_data.get("view_nouns"))
+    lex.group_numbers = _words(pronouns.get("group_numbers"))
     lex.possessive_subject = {str(k).lower(): str(v).lower()
                               for k, v in (verbs_data.get("possessive_subject") or {}).items()}
     lex.written_in = tuple(phrase_tokens(str(v)) for v in verbs_data.get("written_in") or [])
@@ -457,6 +459,10 @@ class NPParser:
             after = toks[e] if e < n else None
             if e > i + 1 and (after is None or not _is_word(after) or after.low in lex.channel_preps):
                 return self._parse_one(toks, i + 1, initial)  # "skriv ho Eli Sylta .": a dialect article
+        if tok.low in lex.plural and i + 1 < n and toks[i + 1].low in lex.group_numbers \
+                and (i + 2 >= n or not _is_word(toks[i + 2]) or self.stop(toks[i + 2])):
+            return Speaker(tok.text, tok.start, toks[i + 1].end, kind="person", pronoun=tok.low,
+                           plural=True), i + 2  # "mener de to ."
         if tok.low in lex.singular or tok.low in lex.plural:
             if tok.low in lex.determiners and i + 1 < n and _is_word(toks[i + 1]) \
                     and not self.stop(toks[i + 1]) and lex.verb_at(toks, i + 1) is None:
@@ -1608,6 +1614,10 @@ class Extractor:
                     return group[1]  # "Fagforeninger ... er bekymret . ... , mener de ."
                 if ctx.last_speaker is not None and (ctx.last_speaker.plural or ctx.last_speaker.kind != "person"):
                     return ctx.last_speaker
+                pair = self._named_pair(sent)
+                if pair is not None:
+                    return pair  # "..., mens Kari Lie og Åse Moe synes ... . - ..., mener de to ."
+
             subject = ctx.last_subject
             cands: list[Speaker] = []
             if subject is not None and subject[0] >= sent.index - 6 and (
@@ -1690,6 +1700,21 @@ class Extractor:
                 if start < sp.start and head and (head in stems or set(role_stems(head)) & stems):
                     return Speaker(text, start, end, sp.role, "role")
         return sp
+
+    def _named_pair(self, sent: Sent) -> Speaker | None:
+        """The last "X og Y" of two named people in this sentence or the three before: what a plural pronoun
+        points back to when no group opened a sentence."""
+        for s in self.sents[max(0, sent.index - 3):sent.index + 1][::-1]:
+            found = None
+            for i, tok in enumerate(s.toks):
+                if not tok.cap or not _is_word(tok) or i > 0 and s.toks[i - 1].cap:
+                    continue  # only where a name starts
+                sp, _ = self.patterns.np.parse(s.toks, i)
+                if sp is not None and sp.plural and sp.kind == "person" and sp.name_tokens and not sp.pronoun:
+                    found = sp
+            if found is not None:
+                return found
+        return None
 
     def organisation_named_back(self, sp: Speaker) -> Speaker | None:
         """ "al-Shabaab har tatt på seg ansvaret . Gruppen hevder at ...": a definite organisation noun as the
