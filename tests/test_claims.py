@@ -838,3 +838,12 @@ def test_a_plural_pronoun_with_a_number_points_back_to_the_two_people_just_named
     )
     assert [(c.speaker, c.direct) for c in claims][-1] == ("Kari Lie og Åse Moe", True)
     assert claims[-1].text.startswith("Bygget er veldig vakkert")
+
+
+def test_an_owner_with_sin_before_a_role_is_the_speakers_role_not_a_claim():
+    claims = claims_of(
+        "Vinje Høgre sin leiar , Kari Nes , synest dei hadde eit godt møte i går kveld .",
+        source="VT", language="nn",
+    )
+    assert [(c.speaker, c.text) for c in claims] == [("Kari Nes", "dei hadde eit godt møte i går kveld")]
+    assert claims[0].speaker_role.startswith("Vinje Høgre sin")

@@ -472,6 +472,13 @@ class NPParser:
                                plural=tok.low in lex.plural), i + 1
         if tok.low in lex.not_speakers and not (initial and tok.low in lex.determiners):
             return None, i
+        owned = self._owner_genitive(toks, i, limit)
+        if owned is not None:  # "Sogn og Fjordane Ap sin leiar , Nils P. Støyva"
+            sp, j = self._parse_one(toks, owned, False)
+            if sp is not None and sp.name_tokens and sp.kind == "person":
+                owner = ctx.text[tok.start:toks[owned - 1].end]
+                sp.role = f"{owner} {sp.role}" if sp.role else owner
+                return sp, j
         # outlets and agencies, with an optional media noun: "nyhetsbyrået AP", "nettstedet AllAfrica.com"
         j = i
         media = None
@@ -668,6 +675,20 @@ class NPParser:
         if role_toks and not name_toks and det is not None:
             sp.start = det.start
         return sp, j
+
+    def _owner_genitive(self, toks: list[Tok], i: int, limit: int) -> int | None:
+        """Where the role starts in "Sogn og Fjordane Ap sin leiar": a capitalised owner, then "sin/si/sitt/sine"
+        and a role word (the Nynorsk and spoken genitive)."""
+        lex = self.lex
+        if not toks[i].cap:
+            return None
+        for k in range(i + 1, min(limit - 1, i + 6)):
+            t = toks[k]
+            if t.low in lex.possessives and lex.is_role(toks[k + 1].low):
+                return k + 1 if k > i else None
+            if not (t.cap and _is_word(t) or t.low in ("og", "and")):
+                return None
+        return None
 
     def _body_tail(self, toks: list[Tok], e: int, limit: int) -> int:
         """"i Norske arkitekters landsforening mener": up to three lower-case words that end a body's name
