@@ -847,3 +847,9 @@ def test_an_owner_with_sin_before_a_role_is_the_speakers_role_not_a_claim():
     )
     assert [(c.speaker, c.text) for c in claims] == [("Kari Nes", "dei hadde eit godt møte i går kveld")]
     assert claims[0].speaker_role.startswith("Vinje Høgre sin")
+
+
+def test_the_owner_of_a_document_named_with_til_is_the_source():
+    text = "« Alle skal ha eit godt tilbod » , heiter det i vedtaket til Høgre ."
+    [claim] = claims_of(text, source="FI", language="nn")
+    assert (claim.speaker, claim.relay, claim.direct) == ("Høgre", ["Høgre", "FI"], True)

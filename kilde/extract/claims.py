@@ -1030,9 +1030,18 @@ class Patterns:
         return None
 
     def _document(self, toks: list[Tok], j: int, last: int) -> Speaker | None:
-        """"heiter det i Grunnlova", "heter det i FN-rapporten": a named document after "i" is the source."""
-        if j + 1 >= last or toks[j].low not in ("i", "in") or not toks[j + 1].cap or not _is_word(toks[j + 1]) \
-                or self.lex.alias_at(toks, j + 1) is not None:
+        """"heiter det i Grunnlova", "heter det i FN-rapporten": a named document after "i" is the source;
+        "heiter det i vedtaket til Ap": the owner a Nynorsk genitive "til" names at the end."""
+        if j + 1 >= last or toks[j].low not in ("i", "in"):
+            return None
+        if not toks[j + 1].cap:
+            end = next((k for k in range(j + 1, last) if toks[k].text in END_MARKS), last)
+            til = next((k for k in range(j + 2, min(end, j + 8)) if toks[k].low == "til"), None)
+            if til is None or til + 1 >= end or not toks[til + 1].cap or _name_end(toks, til + 1, self.lex) != end:
+                return None
+            return Speaker(self.ctx.text[toks[til + 1].start:toks[end - 1].end], toks[til + 1].start,
+                           toks[end - 1].end, kind="organisation")
+        if not _is_word(toks[j + 1]) or self.lex.alias_at(toks, j + 1) is not None:
             return None
         e = _name_end(toks, j + 1, self.lex)
         if e == j + 1 or e < last and toks[e].text not in END_MARKS:
