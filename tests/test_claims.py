@@ -853,3 +853,13 @@ def test_the_owner_of_a_document_named_with_til_is_the_source():
     text = "« Alle skal ha eit godt tilbod » , heiter det i vedtaket til Høgre ."
     [claim] = claims_of(text, source="FI", language="nn")
     assert (claim.speaker, claim.relay, claim.direct) == ("Høgre", ["Høgre", "FI"], True)
+
+
+def test_a_speech_noun_from_someone_in_the_next_sentence_names_the_quote_before_it():
+    claims = claims_of(
+        "Statsråd Kari Holm takket alle som hadde skrevet .\n"
+        "« Vi tenker på dere alle » .\n"
+        "Den varme hilsenen fra Ola Nilsen i Paris er en av mange som kom inn .",
+        source="VG",
+    )
+    assert [(c.speaker, c.direct, c.text) for c in claims] == [("Ola Nilsen", True, "Vi tenker på dere alle")]

@@ -2381,7 +2381,7 @@ class Extractor:
                 # «...» then "Det sier X ." in the next sentence
                 if q + 1 < n:
                     nxt = sents[q + 1]
-                    att = pats.cataphoric(nxt.toks, 0, len(nxt.toks))
+                    att = pats.cataphoric(nxt.toks, 0, len(nxt.toks)) or self._noun_from(nxt)
                     if att is not None:
                         att.claim_start, att.claim_end = 0, len(toks)
                         self.emit(att, run + [nxt], toks, True)
@@ -2426,6 +2426,19 @@ class Extractor:
                 self.pending.append((claim, head, "headline" if headline else "next"))
         consumed.update(r.index for r in run_sents)
         return run_sents[-1].index + 1
+
+    def _noun_from(self, sent: Sent) -> Attribution | None:
+        """"« ... » . Den rørende hilsenen fra Ingrid i Berlin er ...": a sentence opening with a speech noun
+        (speech_nouns) "fra/av X" names who the quote before it is from."""
+        toks, lex = sent.toks, self.lex
+        for m in range(min(len(toks) - 2, 4)):
+            if toks[m].low in lex.speech_nouns and toks[m + 1].low in ("fra", "frå", "av", "from", "by"):
+                sp, _ = self.patterns.np.parse(toks, m + 2, coordinate=False)
+                if sp is not None and not sp.pronoun:
+                    return Attribution(sp, 0, 0, toks[m], toks[m], "say", None, "cataphoric")
+            if not _is_word(toks[m]) or lex.verb_at(toks, m) is not None:
+                return None
+        return None
 
     def _closed_ahead(self, q: int, limit: int) -> bool:
         """A later sentence of the same dash run, before any new dash, quote or subhead, ends with "..., seier X"."""
