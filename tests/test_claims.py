@@ -863,3 +863,15 @@ def test_a_speech_noun_from_someone_in_the_next_sentence_names_the_quote_before_
         source="VG",
     )
     assert [(c.speaker, c.direct, c.text) for c in claims] == [("Ola Nilsen", True, "Vi tenker på dere alle")]
+
+
+def test_a_contrast_after_a_trailing_speaker_reports_a_second_claim_by_its_subject():
+    claims = claims_of(
+        "- Det er for mye trafikk , sier Ola Hink , mens Kari Lie og Åse Moe fra Finland synes bygget ligner "
+        "et isfjell .",
+        source="DB",
+    )
+    assert [(c.speaker, c.direct, c.text) for c in claims] == [
+        ("Ola Hink", True, "Det er for mye trafikk"),
+        ("Kari Lie og Åse Moe", False, "bygget ligner et isfjell"),
+    ]

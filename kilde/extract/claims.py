@@ -107,6 +107,7 @@ class Lexicon:
     possessives: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    contrast_joins: frozenset[str] = frozenset()  # "..., sier X , mens Y mener ...": a second speaker's clause
     group_numbers: frozenset[str] = frozenset()  # "de to": a number after a plural pronoun belongs to it
     view_nouns: frozenset[str] = frozenset()  # "etter hans syn": a view that names its owner as the source
     possessive_subject: dict[str, str] = field(default_factory=dict)  # "hans" -> "han"
@@ -267,6 +268,7 @@ def lexicon(lang: str) -> Lexicon:
     lex.subject_focus = _words(verbs_data.get("subject_focus"))
     lex.view_nouns = _words(verbs_data.get("view_nouns"))
     lex.group_numbers = _words(pronouns.get("group_numbers"))
+    lex.contrast_joins = _words(verbs_data.get("contrast_joins"))
     lex.possessive_subject = {str(k).lower(): str(v).lower()
                               for k, v in (verbs_data.get("possessive_subject") or {}).items()}
     lex.written_in = tuple(phrase_tokens(str(v)) for v in verbs_data.get("written_in") or [])
@@ -2013,6 +2015,10 @@ class Extractor:
                 if att.mode == "trailing":
                     direct = toks[first - 1].text in OPEN_QUOTES if first > 0 else False
                 self.emit(att, [sent], toks, direct)
+                if att.mode == "trailing":
+                    second = self._contrast_after(toks, att)
+                    if second is not None:
+                        self.emit(second, [sent], toks, False)
                 consumed.add(k)
             else:
                 att = self.parsed(sent, first)
@@ -2368,6 +2374,9 @@ class Extractor:
             att = pats.trailing(toks, 0, len(toks))
             if att is not None and (att.mode != "impersonal" or True):
                 self.emit(att, run, toks, True)
+                second = self._contrast_after(toks, att) if att.mode == "trailing" else None
+                if second is not None:
+                    self.emit(second, run, toks, False)
                 consumed.update(range(k, q + 1))
                 return q + 1
             if guillemet and not closed:
@@ -2426,6 +2435,18 @@ class Extractor:
                 self.pending.append((claim, head, "headline" if headline else "next"))
         consumed.update(r.index for r in run_sents)
         return run_sents[-1].index + 1
+
+    def _contrast_after(self, toks: list[Tok], att: Attribution) -> Attribution | None:
+        """"..., sier Hink , mens Kari Lie og Åse Moe synes Operaen er fin .": a contrasting clause after a trailing
+        speaker reports a second claim by the subject it names."""
+        v = next((n for n, t in enumerate(toks) if t is att.verb_end), None)
+        if v is None:
+            return None
+        for k in range(v + 1, len(toks) - 3):
+            if toks[k].text == "," and toks[k + 1].low in self.lex.contrast_joins:
+                second = self.patterns.leading(toks, k + 2, len(toks))
+                return second if second is not None and second.claim_start > k + 2 else None
+        return None
 
     def _noun_from(self, sent: Sent) -> Attribution | None:
         """"« ... » . Den rørende hilsenen fra Ingrid i Berlin er ...": a sentence opening with a speech noun
