@@ -875,3 +875,9 @@ def test_a_contrast_after_a_trailing_speaker_reports_a_second_claim_by_its_subje
         ("Ola Hink", True, "Det er for mye trafikk"),
         ("Kari Lie og Åse Moe", False, "bygget ligner et isfjell"),
     ]
+
+
+def test_a_relative_tail_claim_ends_at_its_last_word():
+    text = "- Jeg liker det , sier Kari Holm , som legger til at stilen er morsom i sin egenart ."
+    claims = claims_of(text, source="DB")
+    assert [c.text for c in claims] == ["Jeg liker det", "stilen er morsom i sin egenart"]

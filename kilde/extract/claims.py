@@ -2570,6 +2570,8 @@ def relative_tail(claim: Claim, article: Article, lex: Lexicon) -> Claim | None:
     start_tok = toks[j + verb[0] + 1]
     end_tok = next((t for t in toks[j + verb[0] + 1 :] if t.text in (".", "!", "?")), toks[-1])
     end = end_tok.start if end_tok.text in (".", "!", "?") else end_tok.end
+    while end > start_tok.start and article.text[end - 1].isspace():
+        end -= 1  # "B ." -> "B": the claim ends at its last word
     if end - start_tok.start < 10:
         return None
     return claim.model_copy(
