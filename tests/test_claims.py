@@ -881,3 +881,8 @@ def test_a_relative_tail_claim_ends_at_its_last_word():
     text = "- Jeg liker det , sier Kari Holm , som legger til at stilen er morsom i sin egenart ."
     claims = claims_of(text, source="DB")
     assert [c.text for c in claims] == ["Jeg liker det", "stilen er morsom i sin egenart"]
+
+
+def test_an_admission_with_the_participle_after_har_reports():
+    claims = claims_of("Direktøren fikk sparken i fjor .\nPer Olsen har i avhør erkjent deler av siktelsen .", source="BT")
+    assert [(c.speaker, c.text) for c in claims] == [("Per Olsen", "deler av siktelsen")]
