@@ -884,5 +884,6 @@ def test_a_relative_tail_claim_ends_at_its_last_word():
 
 
 def test_an_admission_with_the_participle_after_har_reports():
-    claims = claims_of("Direktøren fikk sparken i fjor .\nPer Olsen har i avhør erkjent deler av siktelsen .", source="BT")
+    text = "Direktøren fikk sparken i fjor .\nPer Olsen har i avhør erkjent deler av siktelsen ."
+    claims = claims_of(text, source="BT")
     assert [(c.speaker, c.text) for c in claims] == [("Per Olsen", "deler av siktelsen")]
