@@ -887,3 +887,13 @@ def test_an_admission_with_the_participle_after_har_reports():
     text = "Direktøren fikk sparken i fjor .\nPer Olsen har i avhør erkjent deler av siktelsen ."
     claims = claims_of(text, source="BT")
     assert [(c.speaker, c.text) for c in claims] == [("Per Olsen", "deler av siktelsen")]
+
+
+def test_a_split_particle_verb_with_its_own_object_closes_no_quote():
+    claims = claims_of(
+        "De to legene Ola Lie og Per Moe reiste dit i fjor .\n"
+        "I boken som nå foreligger , legger de ikke skjul på det .\n"
+        "- Det var feil , slår Per Moe bastant fast .",
+        source="AP",
+    )
+    assert [(c.speaker, c.text) for c in claims] == [("Per Moe", "Det var feil")]

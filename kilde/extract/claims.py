@@ -1213,6 +1213,9 @@ class Patterns:
             if tuple(t.low for t in toks[j:j + len(rest)]) != rest:
                 continue
             if trailing:
+                after = j + len(rest)
+                if after < last and toks[after].low in lex.cataphoric:
+                    continue  # ", legger de ikke skjul på det": the verb has its own object; no quote before it
                 return Attribution(sp, 0, 0, toks[v], toks[j + len(rest) - 1], lex.verbs[key], None, "trailing")
             c = self._complementiser(toks, j + len(rest))
             if c == j + len(rest) or len([t for t in toks[c:last] if _is_word(t)]) < 3:
