@@ -897,3 +897,8 @@ def test_a_split_particle_verb_with_its_own_object_closes_no_quote():
         source="AP",
     )
     assert [(c.speaker, c.text) for c in claims] == [("Per Moe", "Det var feil")]
+
+
+def test_an_ordinal_date_between_the_verb_and_at_is_passed_over():
+    [claim] = claims_of("Avisen fastslår på lederplass 28. juli i år at skolen trenger flere lærere .", source="AP")
+    assert claim.text == "skolen trenger flere lærere"

@@ -814,6 +814,8 @@ class Patterns:
                 return k
             preposition = t.low in lex.channel_preps or t.low in lex.role_preps or t.low in lex.adverbs \
                 or t.low in ("med", "with", "på", "etter")
+            if t.text == "." and toks[k - 1].text.isdigit() and toks[k - 1].end == t.start:
+                continue  # "på lederplass 28. juli i år at": an ordinal's full stop
             if t.text in END_MARKS or t.text in (",", ":", ";") or t.low in lex.clause_words and not preposition \
                     or lex.verb_at(toks, k) is not None or t.text in OPEN_QUOTES or t.text in DASHES:
                 return None
