@@ -1558,7 +1558,9 @@ def _drop_epithets(ctx: Context) -> None:
             continue
         ctx.people.remove(person)
         cut = ctx.text.index(rest[0], person.start)
-        same = next((q for q in ctx.people if q.tokens == rest), None) or ctx.person_by_first(rest)
+        same = next((q for q in ctx.people if q.tokens == rest), None)
+        if same is None and len(rest) == 1:
+            same = ctx.person_by_first(rest)  # "Dødssyke Hannah" is the Hannah Jones the article names in full
         if same is not None:
             same.roles.extend(r for r in person.roles if r not in same.roles)
             same.mentions = sorted({*same.mentions, *(m + cut - person.start for m in person.mentions)})
@@ -1694,10 +1696,11 @@ class Extractor:
             person = ctx.person_for(sp.name_tokens, before=sp.start)
             if len(sp.name_tokens) >= 2 and (person is None or person.tokens == sp.name_tokens):
                 # "Dødssyke Hannah": an adjective before a first name the article gives in full
-                alt = ctx.person_by_first(sp.name_tokens[1:])
-                if alt is None and len(sp.name_tokens) >= 3 and sp.name_tokens[0].lower() not in self.lex.given_names \
+                alt = None
+                if len(sp.name_tokens) >= 3 and sp.name_tokens[0].lower() not in self.lex.given_names \
                         and sp.name_tokens[1].lower() in self.lex.given_names:  # "Kreftsyke Hannah Jones"
                     alt = next((p for p in ctx.people if p.tokens == sp.name_tokens[1:]), None)
+                alt = alt or ctx.person_by_first(sp.name_tokens[1:])
                 if alt is not None and alt.tokens != sp.name_tokens:
                     person = alt
             elif person is None:
