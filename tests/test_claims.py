@@ -902,3 +902,8 @@ def test_a_split_particle_verb_with_its_own_object_closes_no_quote():
 def test_an_ordinal_date_between_the_verb_and_at_is_passed_over():
     [claim] = claims_of("Avisen fastslår på lederplass 28. juli i år at skolen trenger flere lærere .", source="AP")
     assert claim.text == "skolen trenger flere lærere"
+
+
+def test_a_straight_quote_after_a_genitive_is_no_owned_line():
+    text = 'At " Torsnes " - prosjektet får en million kroner viser at båten " Torsnes " er med i toppen .'
+    assert claims_of(text, source="FI") == []

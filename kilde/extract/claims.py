@@ -1006,8 +1006,8 @@ class Patterns:
         Short quotes and title-case ones are names of works or slogans ("Ibsens « Et dukkehjem »"), no claims."""
         lex = self.lex
         for m in range(max(first, 1), last):
-            if toks[m].text not in OPEN_QUOTES:
-                continue
+            if toks[m].text not in OPEN_QUOTES or toks[m].text == '"':
+                continue  # a straight quote may as well close one: '" Stavenes " - prosjektet'
             close = quote_close(toks, m)
             if close is None or close > last:
                 return None
