@@ -107,6 +107,13 @@ class Lexicon:
     possessives: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    contrast_joins: frozenset[str] = frozenset()  # "..., sier X , mens Y mener ...": a second speaker's clause
+    group_numbers: frozenset[str] = frozenset()  # "de to": a number after a plural pronoun belongs to it
+    view_nouns: frozenset[str] = frozenset()  # "etter hans syn": a view that names its owner as the source
+    possessive_subject: dict[str, str] = field(default_factory=dict)  # "hans" -> "han"
+    written_in: tuple[tuple[str, ...], ...] = ()  # "I rapporten står det at": the document speaks
+    leading_only: frozenset[tuple[str, ...]] = frozenset()  # "spør seg om": opens a report, never closes one
+    subject_focus: frozenset[str] = frozenset()  # "Også X mener": a focus word before the speaker
 
     def is_title(self, tok: Tok) -> bool:
         """A capitalised role ("Statsministeren", "KrF-lederen"): listed, or a hyphen compound; a surname
@@ -258,6 +265,14 @@ def lexicon(lang: str) -> Lexicon:
     lex.media_nouns = lex.media_nouns | lex.work_nouns
     lex.auxiliaries = _words(verbs_data.get("auxiliaries"))
     lex.relative_pronouns = _words(verbs_data.get("relative_pronouns"))
+    lex.subject_focus = _words(verbs_data.get("subject_focus"))
+    lex.view_nouns = _words(verbs_data.get("view_nouns"))
+    lex.group_numbers = _words(pronouns.get("group_numbers"))
+    lex.contrast_joins = _words(verbs_data.get("contrast_joins"))
+    lex.possessive_subject = {str(k).lower(): str(v).lower()
+                              for k, v in (verbs_data.get("possessive_subject") or {}).items()}
+    lex.written_in = tuple(phrase_tokens(str(v)) for v in verbs_data.get("written_in") or [])
+    lex.leading_only = frozenset(phrase_tokens(str(v)) for v in verbs_data.get("leading_only") or [])
     particles: dict[str, list[tuple[str, ...]]] = {}
     for key in verbs:
         if len(key) >= 2 and key[0] not in ("har", "has"):
@@ -446,6 +461,10 @@ class NPParser:
             after = toks[e] if e < n else None
             if e > i + 1 and (after is None or not _is_word(after) or after.low in lex.channel_preps):
                 return self._parse_one(toks, i + 1, initial)  # "skriv ho Eli Sylta .": a dialect article
+        if tok.low in lex.plural and i + 1 < n and toks[i + 1].low in lex.group_numbers \
+                and (i + 2 >= n or not _is_word(toks[i + 2]) or self.stop(toks[i + 2])):
+            return Speaker(tok.text, tok.start, toks[i + 1].end, kind="person", pronoun=tok.low,
+                           plural=True), i + 2  # "mener de to ."
         if tok.low in lex.singular or tok.low in lex.plural:
             if tok.low in lex.determiners and i + 1 < n and _is_word(toks[i + 1]) \
                     and not self.stop(toks[i + 1]) and lex.verb_at(toks, i + 1) is None:
@@ -455,6 +474,13 @@ class NPParser:
                                plural=tok.low in lex.plural), i + 1
         if tok.low in lex.not_speakers and not (initial and tok.low in lex.determiners):
             return None, i
+        owned = self._owner_genitive(toks, i, limit)
+        if owned is not None:  # "Sogn og Fjordane Ap sin leiar , Nils P. Støyva"
+            sp, j = self._parse_one(toks, owned, False)
+            if sp is not None and sp.name_tokens and sp.kind == "person":
+                owner = ctx.text[tok.start:toks[owned - 1].end]
+                sp.role = f"{owner} {sp.role}" if sp.role else owner
+                return sp, j
         # outlets and agencies, with an optional media noun: "nyhetsbyrået AP", "nettstedet AllAfrica.com"
         j = i
         media = None
@@ -544,7 +570,8 @@ class NPParser:
                         pre_pp = toks[j - len(pre_pp):e]
                         j = e  # a second place: "i Naturvernforbundet i Indre Sunnfjord , Oddvar Etnestad"
         # "kommunikasjonsdirektør i Widerøe Richard Kongsteien": the last two words of a long body are a name
-        if pre_pp and (j >= n or not toks[j].cap):
+        named_after = j + 1 < n and toks[j].text == "," and toks[j + 1].cap  # "i Indre Sunnfjord , Oddvar Etnestad"
+        if pre_pp and (j >= n or not toks[j].cap) and not named_after:
             caps = [t for t in pre_pp[1:] if t.cap and _is_word(t)]
             if len(caps) >= 3 and pre_pp[-1] is caps[-1] and pre_pp[-2] is caps[-2]:
                 pre_pp = pre_pp[:-2]
@@ -615,6 +642,8 @@ class NPParser:
                                                                      or self.stop(toks[e + 1])):
                     e += 1  # "i Sogn og Fjordane politidistrikt"
                 if e > k:
+                    e = self._body_tail(toks, e, limit)
+                if e > k:
                     pp = ctx.text[toks[j].start:toks[e - 1].end]
                     if role_parts:
                         role_parts[-1] = f"{role_parts[-1]} {pp}"
@@ -648,6 +677,32 @@ class NPParser:
         if role_toks and not name_toks and det is not None:
             sp.start = det.start
         return sp, j
+
+    def _owner_genitive(self, toks: list[Tok], i: int, limit: int) -> int | None:
+        """Where the role starts in "Sogn og Fjordane Ap sin leiar": a capitalised owner, then "sin/si/sitt/sine"
+        and a role word (the Nynorsk and spoken genitive)."""
+        lex = self.lex
+        if not toks[i].cap:
+            return None
+        for k in range(i + 1, min(limit - 1, i + 6)):
+            t = toks[k]
+            if t.low in lex.possessives and lex.is_role(toks[k + 1].low):
+                return k + 1 if k > i else None
+            if not (t.cap and _is_word(t) or t.low in ("og", "and")):
+                return None
+        return None
+
+    def _body_tail(self, toks: list[Tok], e: int, limit: int) -> int:
+        """"i Norske arkitekters landsforening mener": up to three lower-case words that end a body's name
+        belong to it when a reporting verb follows them (the name alone stops at the first lower-case word)."""
+        lex = self.lex
+        for reach in range(e + 1, min(limit, e + 3) + 1):
+            t = toks[reach - 1]
+            if not _is_word(t) or t.cap or self.stop(t) or t.low in lex.role_preps or t.low in lex.determiners:
+                break
+            if reach < len(toks) and lex.verb_at(toks, reach) is not None:
+                return reach
+        return e
 
     def name_kind(self, name_toks: list[Tok], has_role: bool) -> str:
         lex, ctx = self.lex, self.ctx
@@ -759,6 +814,8 @@ class Patterns:
                 return k
             preposition = t.low in lex.channel_preps or t.low in lex.role_preps or t.low in lex.adverbs \
                 or t.low in ("med", "with", "på", "etter")
+            if t.text == "." and toks[k - 1].text.isdigit() and toks[k - 1].end == t.start:
+                continue  # "på lederplass 28. juli i år at": an ordinal's full stop
             if t.text in END_MARKS or t.text in (",", ":", ";") or t.low in lex.clause_words and not preposition \
                     or lex.verb_at(toks, k) is not None or t.text in OPEN_QUOTES or t.text in DASHES:
                 return None
@@ -827,6 +884,8 @@ class Patterns:
                         return att
                 continue
             width, kind, key = verb
+            if key in lex.leading_only:
+                continue  # ", spør seg om Norge kan ...": what follows is the question, not its speaker
             sp, j = self.np.parse(toks, v + width)
             if sp is None:
                 # "seier til avisa" with the speaker left out is no trailing attribution
@@ -898,6 +957,8 @@ class Patterns:
                 if k < last and toks[k].low in ("fra", "frå", "from"):
                     sp, _ = self.np.parse(toks, k + 1)
                 if sp is None:
+                    sp = self._document(toks, v + len(phrase), k)
+                if sp is None:
                     report = next((t for t in toks[v:k] if t.low in lex.outlet_reports), None)
                     outlet = self.ctx.outlet_before(report.start) if report is not None else None
                     if outlet is not None:  # "heter det i reportasjen" after "Der Spiegel inviterte ..."
@@ -907,11 +968,100 @@ class Patterns:
                 return Attribution(sp, 0, 0, toks[v], toks[v + len(phrase) - 1], "say", None, "impersonal")
         return None
 
+    def written_source(self, toks: list[Tok], first: int, last: int) -> tuple[Speaker, int] | None:
+        """"I de internasjonale reglene står det at ...", "I et notat fra ledelsen i X står det :": the document
+        a fronted "i" names (or whoever it is "fra") is the source; returns it and where the phrase ends."""
+        lex = self.lex
+        if first + 3 >= last or toks[first].low not in ("i", "in") or not lex.written_in:
+            return None
+        for p in range(first + 2, min(last, first + MAX_NP_TOKENS)):
+            if not _is_word(toks[p]):
+                return None
+            phrase = next((w for w in lex.written_in if tuple(t.low for t in toks[p:p + len(w)]) == w), None)
+            if phrase is None:
+                continue
+            frm = next((k for k in range(first + 2, p) if toks[k].low in ("fra", "frå", "from")), None)
+            a, b = (frm + 1, p) if frm is not None else (first + 1, p)
+            if a >= b:
+                return None
+            text = self.ctx.text[toks[a].start:toks[b - 1].end]
+            return Speaker(text, toks[a].start, toks[b - 1].end, None, "organisation"), p + len(phrase)
+        return None
+
+    def written(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
+        """"I rapporten står det blant annet at ...": a content clause after the document's own words."""
+        hit = self.written_source(toks, first, last)
+        if hit is None:
+            return None
+        sp, j = hit
+        k = self._skip_adverbs(toks, j, last)
+        c = self._complementiser(toks, k)
+        if c == k or len([t for t in toks[c:last] if _is_word(t)]) < 3:
+            return None
+        return Attribution(sp, c, last, toks[j - 2], toks[j - 1], "say", None, "inverted")
+
+    def owned_quote(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
+        """"Kennedys « Spør ikke hva ... »", "Roosevelt huskes for sitt « Vi har intet å frykte ... »": a line
+        quoted after its speaker's genitive or a possessive for the person named before it in the sentence.
+        Short quotes and title-case ones are names of works or slogans ("Ibsens « Et dukkehjem »"), no claims."""
+        lex = self.lex
+        for m in range(max(first, 1), last):
+            if toks[m].text not in OPEN_QUOTES or toks[m].text == '"':
+                continue  # a straight quote may as well close one: '" Stavenes " - prosjektet'
+            close = quote_close(toks, m)
+            if close is None or close > last:
+                return None
+            words = [t for t in toks[m + 1:close] if _is_word(t)]
+            if len(words) < 5 or any(t.text == ":" for t in toks[m + 1:close]) \
+                    or sum(t.cap for t in words) * 2 >= len(words):
+                continue
+            owner = toks[m - 1]
+            sp = None
+            if owner.cap and owner.text.endswith("s") and len(owner.text) > 3 and owner.low not in lex.not_speakers:
+                b = m - 1
+                while b > first and toks[b - 1].cap and _is_word(toks[b - 1]) \
+                        and toks[b - 1].low not in lex.not_speakers:
+                    b -= 1
+                names = tuple(t.text for t in toks[b:m - 1]) + (owner.text[:-1],)
+                sp = Speaker(" ".join(names), toks[b].start, owner.end - 1, None, "person", name_tokens=names)
+            elif owner.low in lex.possessives and owner.low not in lex.plural:
+                people = [(p.last_before(owner.start), p) for p in self.ctx.people]
+                pos, person = max(people, key=lambda x: x[0], default=(-1, None))
+                if person is not None and pos >= toks[first].start:
+                    sp = Speaker(person.name, pos, pos + len(person.name), None, "person", name_tokens=person.tokens)
+            if sp is not None:
+                return Attribution(sp, m + 1, close, None, None, "say", None, "owned")
+        return None
+
+    def _document(self, toks: list[Tok], j: int, last: int) -> Speaker | None:
+        """"heiter det i Grunnlova", "heter det i FN-rapporten": a named document after "i" is the source;
+        "heiter det i vedtaket til Ap": the owner a Nynorsk genitive "til" names at the end."""
+        if j + 1 >= last or toks[j].low not in ("i", "in"):
+            return None
+        if not toks[j + 1].cap:
+            end = next((k for k in range(j + 1, last) if toks[k].text in END_MARKS), last)
+            til = next((k for k in range(j + 2, min(end, j + 8)) if toks[k].low == "til"), None)
+            if til is None or til + 1 >= end or not toks[til + 1].cap or _name_end(toks, til + 1, self.lex) != end:
+                return None
+            return Speaker(self.ctx.text[toks[til + 1].start:toks[end - 1].end], toks[til + 1].start,
+                           toks[end - 1].end, kind="organisation")
+        if not _is_word(toks[j + 1]) or self.lex.alias_at(toks, j + 1) is not None:
+            return None
+        e = _name_end(toks, j + 1, self.lex)
+        if e == j + 1 or e < last and toks[e].text not in END_MARKS:
+            return None  # "heter det i Oslo kommunes svar": not the document's own name
+        if any(self.ctx.ent_kind.get(t.start, "").endswith("LOC") for t in toks[j + 1:e]):
+            return None  # "heter det i Bergen": a place, not a document
+        return Speaker(self.ctx.text[toks[j + 1].start:toks[e - 1].end], toks[j + 1].start, toks[e - 1].end,
+                       kind="organisation")
+
     def leading(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
         """"X sier (til Y) (at) ...": a speaker phrase, then the verb, then the claim."""
         lex = self.lex
-        if first < last and toks[first].low in ("men", "og", "så", "but", "and", "so") and first + 1 < last:
-            first += 1
+        for _ in range(2):  # "Men også Jonas Gahr Støre mener ...": a connective, a focus word before the subject
+            if first + 1 < last and (toks[first].low in ("men", "og", "så", "but", "and", "so")
+                                     or toks[first].low in lex.subject_focus):
+                first += 1
         sp, j = self.np.parse(toks, first, initial=True)
         if sp is None and first + 1 < last and toks[first].cap and toks[first].low in PLURAL_DETERMINERS \
                 and lex.verb_at(toks, first + 1) is not None:
@@ -962,15 +1112,18 @@ class Patterns:
             return None
         for v in range(first + 2, min(last, first + 6)):
             t = toks[v - 1]
-            if not _is_word(t) or t.low in lex.clause_words or lex.verb_at(toks, v - 1) is not None:
+            # "Forskere og butikkjeder har tatt til orde for at": an auxiliary between subject and verb
+            aux = v - 1 >= first + 2 and t.low in lex.auxiliaries and lex.verb_at(toks, v) is not None
+            if not aux and (not _is_word(t) or t.low in lex.clause_words or lex.verb_at(toks, v - 1) is not None):
                 return None
             if lex.verb_at(toks, v) is not None:
                 k = self._skip_adverbs(toks, v + lex.verb_at(toks, v)[0], last)
                 if self._complementiser(toks, k) == k:
                     return None
-                start, end = toks[first].start, toks[v - 1].end
+                e = v - 2 if aux else v - 1
+                start, end = toks[first].start, toks[e].end
                 text = self.ctx.text[start:end]
-                return Speaker(text, start, end, role=None, kind="organisation"), v
+                return Speaker(text, start, end, role=None, kind="organisation"), e + 1
         return None
 
     def _after_verb(self, toks, v, verb, sp, last, mode, need_complement=False) -> Attribution | None:
@@ -1005,6 +1158,8 @@ class Patterns:
             return None
         if c == j and j < last and toks[j].low in lex.topic_markers:
             return None  # "skriver også om andre muslimer": what it is about, not what is said
+        if c == j and j < last and (toks[j].low in lex.role_preps or toks[j].low in lex.channel_preps):
+            return None  # "Klærne skal synes på gulvet": a bare clause never opens with a preposition
         content = [t for t in toks[c:last] if _is_word(t)]
         if len(content) < 3 or content[0].low in lex.cataphoric and len(content) <= 4:
             return None  # "bekrefter det samme overfor Klassekampen" points back; it states nothing new
@@ -1055,9 +1210,14 @@ class Patterns:
             if tuple(t.low for t in toks[j:j + len(rest)]) != rest and self._manner_word(toks, j, last) \
                     and tuple(t.low for t in toks[j + 1:j + 1 + len(rest)]) == rest:
                 j += 1  # "slo han bastant fast at", "slår Fly debattviljug fast": a manner word before the particle
+            elif tuple(t.low for t in toks[j:j + len(rest)]) != rest:
+                j = self._skip_adverbs(toks, j, last, 2)  # "peikar han mellom anna på at"
             if tuple(t.low for t in toks[j:j + len(rest)]) != rest:
                 continue
             if trailing:
+                after = j + len(rest)
+                if after < last and toks[after].low in lex.cataphoric:
+                    continue  # ", legger de ikke skjul på det": the verb has its own object; no quote before it
                 return Attribution(sp, 0, 0, toks[v], toks[j + len(rest) - 1], lex.verbs[key], None, "trailing")
             c = self._complementiser(toks, j + len(rest))
             if c == j + len(rest) or len([t for t in toks[c:last] if _is_word(t)]) < 3:
@@ -1083,7 +1243,7 @@ class Patterns:
             if toks[k - 1].low not in lex.subordinators:
                 continue
             sp, j = self.np.parse(toks, k, coordinate=False)
-            if sp is not None and j == v and not sp.pronoun:
+            if sp is not None and j == v and (not sp.pronoun or toks[k - 1].low not in ("og", "men", "and", "but")):
                 c = self._complementiser(toks, self._skip_adverbs(toks, v + verb[0], last))
                 if c > v + verb[0] and len([t for t in toks[c:last] if _is_word(t)]) >= 2:
                     return Attribution(sp, c, last, toks[v], toks[v + verb[0] - 1], verb[1], None, "subordinate")
@@ -1150,13 +1310,17 @@ class Patterns:
                     sp, j = Speaker(toks[b].text, toks[b].start, toks[b].end, kind="organisation"), b + 1
                 if sp is None:
                     continue
-                if a == first:
+                ch = self._published_in(toks, a + len(marker), j) if sp.kind == "role" else None
+                if a == first or _only_connectives(toks[first:a]):
                     start = j + 1 if j < last and toks[j].text == "," else j
-                    return Attribution(sp, start, last, toks[a], toks[a + len(marker) - 1], "say", None, "according")
+                    return Attribution(sp, start, last, toks[a], toks[a + len(marker) - 1], "say", ch, "according")
                 end = a - 1 if toks[a - 1].text == "," else last
                 if toks[a - 1].text == ",":
-                    return Attribution(sp, first, end, toks[a], toks[a + len(marker) - 1], "say", None, "according")
-                return Attribution(sp, first, last, toks[a], toks[a + len(marker) - 1], "say", None, "according")
+                    return Attribution(sp, first, end, toks[a], toks[a + len(marker) - 1], "say", ch, "according")
+                return Attribution(sp, first, last, toks[a], toks[a + len(marker) - 1], "say", ch, "according")
+        view = self._in_view(toks, first, last)
+        if view is not None:
+            return view
         # "etter det NRK kjenner til" (a hedge that names its source)
         for a in range(first, last - 4):
             if toks[a].low in ("etter",) and toks[a + 1].low in ("det", "hva"):
@@ -1172,6 +1336,38 @@ class Patterns:
                             return Attribution(sp, start, last, toks[k], toks[end_marker - 1], "say", None, "according")
                         return Attribution(sp, first, a - 1 if toks[a - 1].text == "," else a, toks[k],
                                            toks[end_marker - 1], "say", None, "according")
+        return None
+
+    def _published_in(self, toks: list[Tok], a: int, b: int) -> str | None:
+        """"ifølge en måling i Adresseavisa": the outlet a source phrase says it appeared in relays it."""
+        for k in range(a, min(b, len(toks) - 1)):
+            if toks[k].low in ("i", "in"):
+                hit = self.lex.alias_at(toks, k + 1)
+                if hit is not None and hit[2] == "outlet":
+                    return hit[1]
+        return None
+
+    def _in_view(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
+        """"Etter Sp sitt reknestykke vil ...", "vil alternativa etter hans syn dekkje ...": "etter" and an owner's
+        view noun (view_nouns in speech_verbs.yaml) name the source as "ifølge" does."""
+        lex = self.lex
+        for a in range(first, last - 2):
+            if toks[a].low != "etter":
+                continue
+            own = toks[a + 1]
+            if own.low in lex.possessives and own.low in lex.possessive_subject and toks[a + 2].low in lex.view_nouns:
+                sp, n = Speaker(own.text, own.start, own.end, kind="person",
+                                pronoun=lex.possessive_subject[own.low]), a + 3
+            else:
+                sp, j = self.np.parse(toks, a + 1, coordinate=False)
+                if sp is None or sp.pronoun or j + 1 >= last or toks[j].low not in lex.possessives \
+                        or toks[j + 1].low not in lex.view_nouns:
+                    continue
+                n = j + 2
+            if a == first:
+                start = n + 1 if n < last and toks[n].text == "," else n
+                return Attribution(sp, start, last, toks[a], toks[n - 1], "say", None, "according")
+            return Attribution(sp, first, last, toks[a], toks[n - 1], "say", None, "according")
         return None
 
     def as_put(self, toks: list[Tok], first: int, last: int) -> list[Attribution]:
@@ -1247,6 +1443,8 @@ class Patterns:
         if toks[k].low in self.lex.as_verbs:
             return k, (1, "say", (toks[k].low,))
         verb = self.lex.verb_at(toks, k)
+        if verb is not None and verb[2] in self.lex.needs_complement:
+            return None  # "slik einskilde har teke til orde for": a verb that needs an "at" clause quotes nothing here
         return (k, verb) if verb is not None else None
 
     def cataphoric(self, toks: list[Tok], first: int, last: int) -> Attribution | None:
@@ -1269,6 +1467,11 @@ class Patterns:
 
 
 # ------------------------------------------------------------------ extraction
+
+
+def _only_connectives(toks: list[Tok]) -> bool:
+    """"Men", "Og så": words before a fronted source phrase that leave it opening the sentence."""
+    return bool(toks) and all(t.low in ("men", "og", "så", "but", "and", "so") for t in toks)
 
 
 def _content_start(toks: list[Tok], i: int) -> int:
@@ -1336,6 +1539,35 @@ def _register_people(sents: list[Sent], ctx: Context) -> None:
                     continue
             i += 1
     ctx.outlet_mentions.sort()
+    _drop_epithets(ctx)
+
+
+def _drop_epithets(ctx: Context) -> None:
+    """"Dødssyke Hannah" opening a headline, "Kreftsyke Hannah Jones" opening a sentence: a capitalised word that
+    is no given name, before a given name the article also writes without it, describes the person; it is no name."""
+    given = ctx.lex.given_names
+    for person in list(ctx.people):
+        toks = person.tokens
+        if len(toks) < 2 or toks[0].lower() in given or toks[1].lower() not in given:
+            continue
+        before = ctx.text[:person.start].rstrip(" ")
+        if before and before[-1] not in "\n.!?:":
+            continue  # only where a capital says nothing: the start of a sentence or headline
+        rest = toks[1:]
+        if not any(q is not person and q.tokens[:len(rest)] == rest for q in ctx.people):
+            continue
+        ctx.people.remove(person)
+        cut = ctx.text.index(rest[0], person.start)
+        same = next((q for q in ctx.people if q.tokens == rest), None)
+        if same is None and len(rest) == 1:
+            same = ctx.person_by_first(rest)  # "Dødssyke Hannah" is the Hannah Jones the article names in full
+        if same is not None:
+            same.roles.extend(r for r in person.roles if r not in same.roles)
+            same.mentions = sorted({*same.mentions, *(m + cut - person.start for m in person.mentions)})
+        else:
+            ctx.people.append(Person(ctx.text[cut:person.end], rest, cut, person.end, person.roles,
+                                     [m + cut - person.start for m in person.mentions]))
+    ctx.people.sort(key=lambda p: p.start)
 
 
 def _add_person(ctx: Context, sp: Speaker, roles: list[str]) -> None:
@@ -1421,6 +1653,10 @@ class Extractor:
                     return group[1]  # "Fagforeninger ... er bekymret . ... , mener de ."
                 if ctx.last_speaker is not None and (ctx.last_speaker.plural or ctx.last_speaker.kind != "person"):
                     return ctx.last_speaker
+                pair = self._named_pair(sent)
+                if pair is not None:
+                    return pair  # "..., mens Kari Lie og Åse Moe synes ... . - ..., mener de to ."
+
             subject = ctx.last_subject
             cands: list[Speaker] = []
             if subject is not None and subject[0] >= sent.index - 6 and (
@@ -1450,12 +1686,21 @@ class Extractor:
                 role = Speaker(text, start, end, text, "role")
                 if start < before and self.gender(role) == want:
                     return role
+            if not cands:  # "Eg tok ein prat med Magnar Kartveit . ... peikar han på at": a name of unknown gender
+                person = self.person_of_gender(None, before, sent.start - 600)
+                if person is not None:
+                    return Speaker(person.name, person.start, person.end, self._role_of(person), "person",
+                                   name_tokens=person.tokens)
             return sp  # every antecedent in sight has the other gender: leave the pronoun unresolved
         if sp.kind == "person" and sp.name_tokens:
             person = ctx.person_for(sp.name_tokens, before=sp.start)
             if len(sp.name_tokens) >= 2 and (person is None or person.tokens == sp.name_tokens):
                 # "Dødssyke Hannah": an adjective before a first name the article gives in full
-                alt = ctx.person_by_first(sp.name_tokens[1:])
+                alt = None
+                if len(sp.name_tokens) >= 3 and sp.name_tokens[0].lower() not in self.lex.given_names \
+                        and sp.name_tokens[1].lower() in self.lex.given_names:  # "Kreftsyke Hannah Jones"
+                    alt = next((p for p in ctx.people if p.tokens == sp.name_tokens[1:]), None)
+                alt = alt or ctx.person_by_first(sp.name_tokens[1:])
                 if alt is not None and alt.tokens != sp.name_tokens:
                     person = alt
             elif person is None:
@@ -1468,7 +1713,8 @@ class Extractor:
                 if others:
                     person = min(others, key=lambda p: p.start)  # the one the article introduces first
             if person is not None and person.tokens != sp.name_tokens \
-                    and (len(person.tokens) > len(sp.name_tokens) or person.tokens[0] == sp.name_tokens[-1]):
+                    and (len(person.tokens) > len(sp.name_tokens) or person.tokens[0] == sp.name_tokens[-1]
+                         or person.tokens == sp.name_tokens[1:]):
                 return Speaker(person.name, person.start, person.end, sp.role or self._role_of(person), "person",
                                name_tokens=person.tokens, plural=sp.plural)
             if sp.role is None:
@@ -1494,6 +1740,21 @@ class Extractor:
                 if start < sp.start and head and (head in stems or set(role_stems(head)) & stems):
                     return Speaker(text, start, end, sp.role, "role")
         return sp
+
+    def _named_pair(self, sent: Sent) -> Speaker | None:
+        """The last "X og Y" of two named people in this sentence or the three before: what a plural pronoun
+        points back to when no group opened a sentence."""
+        for s in self.sents[max(0, sent.index - 3):sent.index + 1][::-1]:
+            found = None
+            for i, tok in enumerate(s.toks):
+                if not tok.cap or not _is_word(tok) or i > 0 and s.toks[i - 1].cap:
+                    continue  # only where a name starts
+                sp, _ = self.patterns.np.parse(s.toks, i)
+                if sp is not None and sp.plural and sp.kind == "person" and sp.name_tokens and not sp.pronoun:
+                    found = sp
+            if found is not None:
+                return found
+        return None
 
     def organisation_named_back(self, sp: Speaker) -> Speaker | None:
         """ "al-Shabaab har tatt på seg ansvaret . Gruppen hevder at ...": a definite organisation noun as the
@@ -1547,9 +1808,10 @@ class Extractor:
                 return gender
         return None
 
-    def person_of_gender(self, want: str, before: int) -> Person | None:
-        """The person of that gender whose name was written last before ``before``."""
-        best, best_pos = None, -1
+    def person_of_gender(self, want: str | None, before: int, since: int = 0) -> Person | None:
+        """The person of that gender (None: of a gender the name does not tell) whose name was written last
+        before ``before`` (and not before ``since``)."""
+        best, best_pos = None, max(-1, since - 1)
         for person in self.ctx.people:
             pos = person.last_before(before)
             if 0 <= pos < before and pos > best_pos and person.tokens \
@@ -1576,15 +1838,37 @@ class Extractor:
         first = _content_start(toks, 0)
         while first + 1 < len(toks) and (toks[first].low in self.lex.adverbs or toks[first].low in ("men", "og")):
             first += 1  # "Også medlem av justiskomiteen , Akhtar Chaudhry , har ..."
-        if first >= len(toks) or self.lex.verb_at(toks, first) is not None or toks[first].low in self.lex.clause_words:
+        if first >= len(toks) or self.lex.verb_at(toks, first) is not None:
             return
-        sp, _ = self.patterns.np.parse(toks, first, initial=True, coordinate=False)
+        sp = None
+        if toks[first].low not in self.lex.clause_words:
+            sp, _ = self.patterns.np.parse(toks, first, initial=True, coordinate=False)
+        if sp is None or sp.pronoun or sp.kind != "person":
+            sp = self._inverted_subject(sent, first) or sp
         if sp is not None and sp.kind == "person" and sp.name_tokens and not sp.pronoun:
             self.ctx.last_subject = (sent.index, self.resolve(sp, sent))
             if sp.plural:
                 self.ctx.last_group = (sent.index, sp)
         elif sp is not None and not sp.pronoun and (sp.kind in ("organisation", "outlet") or sp.plural):
             self.ctx.last_group = (sent.index, sp)
+
+    def _inverted_subject(self, sent: Sent, first: int) -> Speaker | None:
+        """The named person a fronted phrase pushes behind the finite verb ("No har Solveig vore der i 20 år",
+        "I tillegg må Lein berolige ..."): the main verb's SUBJ in the parse, when it is a person's name."""
+        if not self.dep_tokens:
+            return None
+        index = {t.start: n for n, t in enumerate(sent.toks)}
+        for n in range(first + 1, len(sent.toks)):
+            tok = self.dep_tokens.get(sent.toks[n].start)
+            if tok is None or tok.dep_ != "SUBJ" or tok.ent_type_ != "PER" or tok.head.dep_ != "FINV" \
+                    or tok.head.i > tok.i or tok.i - tok.head.i > 3:
+                continue
+            s = index.get(tok.doc[tok.left_edge.i].idx)
+            if s is None:
+                return None
+            sp, _ = self.patterns.np.parse(sent.toks, s, coordinate=False)
+            return sp if sp is not None and sp.kind == "person" and not sp.pronoun else None
+        return None
 
     # -------------------------------------------------------------- claims
 
@@ -1726,7 +2010,7 @@ class Extractor:
                 continue
             put = pats.as_put(toks, first, len(toks))
             for pattern in (pats.trailing, pats.according, pats.leading, pats.coordinated, pats.relative,
-                            pats.inverted):
+                            pats.inverted, pats.written, pats.owned_quote):
                 att = None if put else pattern(toks, first, len(toks))
                 if att is not None:
                     break
@@ -1735,10 +2019,14 @@ class Extractor:
                     self.emit(att, [sent], toks, toks[att.claim_start].text in OPEN_QUOTES)
                 consumed.add(k)
             elif att is not None:
-                direct = False
+                direct = att.mode == "owned"
                 if att.mode == "trailing":
                     direct = toks[first - 1].text in OPEN_QUOTES if first > 0 else False
                 self.emit(att, [sent], toks, direct)
+                if att.mode == "trailing":
+                    second = self._contrast_after(toks, att)
+                    if second is not None:
+                        self.emit(second, [sent], toks, False)
                 consumed.add(k)
             else:
                 att = self.parsed(sent, first)
@@ -1857,7 +2145,7 @@ class Extractor:
         sp, j = self.patterns.np.parse(toks, a + 1)
         if sp is None or j != e + 1:
             sp = Speaker(self.ctx.text[start:end], start, end, None, kind)
-        if a == first:  # "Ifølge X er ..."
+        if a == first or _only_connectives(toks[first:a]):  # "Ifølge X er ...", "Men ifølge X er ..."
             c0, c1 = e + 1, len(toks)
             if c0 < c1 and toks[c0].text == ",":
                 c0 += 1
@@ -1944,6 +2232,9 @@ class Extractor:
             return None
         last = len(toks) - 1
         parse = self.patterns.np.parse
+        written = self.patterns.written_source(toks, _content_start(toks, 0), last)
+        if written is not None:  # "I et internt notat fra ledelsen står det blant annet om kostnaden :"
+            return written[0], True
         for v in range(1, last):
             verb = lex.verb_at(toks, v)
             if verb is None:
@@ -2051,6 +2342,8 @@ class Extractor:
         if close is None or close > 5 or close + 2 >= len(toks):
             return False
         after = toks[close + 1]
+        if after.text == "-" and after.end == toks[close + 2].start and _is_word(toks[close + 2]):
+            return True  # "« Omveg » -prosjektet var ...": the quoted name opens a compound
         return _is_word(after) and self.lex.verb_at(toks, close + 1) is None
 
     def _retract(self, sent: Sent) -> None:
@@ -2071,8 +2364,8 @@ class Extractor:
             if q > k and (s.dash_opened or s.quote_opened and not guillemet or not head.ends_with_mark):
                 break
             if q > k and not guillemet and (pats.leading(s.toks, 0, len(s.toks)) or pats.according(
-                    s.toks, 0, len(s.toks))):
-                break
+                    s.toks, 0, len(s.toks))) and not self._closed_ahead(q, k + MAX_RUN_SENTENCES):
+                break  # a report between the dash and its "seier X" is nested in the quote; otherwise it is news
             if q > k and not guillemet:
                 att = pats.cataphoric(s.toks, 0, len(s.toks))
                 if att is not None:
@@ -2089,6 +2382,9 @@ class Extractor:
             att = pats.trailing(toks, 0, len(toks))
             if att is not None and (att.mode != "impersonal" or True):
                 self.emit(att, run, toks, True)
+                second = self._contrast_after(toks, att) if att.mode == "trailing" else None
+                if second is not None:
+                    self.emit(second, run, toks, False)
                 consumed.update(range(k, q + 1))
                 return q + 1
             if guillemet and not closed:
@@ -2102,7 +2398,7 @@ class Extractor:
                 # «...» then "Det sier X ." in the next sentence
                 if q + 1 < n:
                     nxt = sents[q + 1]
-                    att = pats.cataphoric(nxt.toks, 0, len(nxt.toks))
+                    att = pats.cataphoric(nxt.toks, 0, len(nxt.toks)) or self._noun_from(nxt)
                     if att is not None:
                         att.claim_start, att.claim_end = 0, len(toks)
                         self.emit(att, run + [nxt], toks, True)
@@ -2148,6 +2444,41 @@ class Extractor:
         consumed.update(r.index for r in run_sents)
         return run_sents[-1].index + 1
 
+    def _contrast_after(self, toks: list[Tok], att: Attribution) -> Attribution | None:
+        """"..., sier Hink , mens Kari Lie og Åse Moe synes Operaen er fin .": a contrasting clause after a trailing
+        speaker reports a second claim by the subject it names."""
+        v = next((n for n, t in enumerate(toks) if t is att.verb_end), None)
+        if v is None:
+            return None
+        for k in range(v + 1, len(toks) - 3):
+            if toks[k].text == "," and toks[k + 1].low in self.lex.contrast_joins:
+                second = self.patterns.leading(toks, k + 2, len(toks))
+                return second if second is not None and second.claim_start > k + 2 else None
+        return None
+
+    def _noun_from(self, sent: Sent) -> Attribution | None:
+        """"« ... » . Den rørende hilsenen fra Ingrid i Berlin er ...": a sentence opening with a speech noun
+        (speech_nouns) "fra/av X" names who the quote before it is from."""
+        toks, lex = sent.toks, self.lex
+        for m in range(min(len(toks) - 2, 4)):
+            if toks[m].low in lex.speech_nouns and toks[m + 1].low in ("fra", "frå", "av", "from", "by"):
+                sp, _ = self.patterns.np.parse(toks, m + 2, coordinate=False)
+                if sp is not None and not sp.pronoun:
+                    return Attribution(sp, 0, 0, toks[m], toks[m], "say", None, "cataphoric")
+            if not _is_word(toks[m]) or lex.verb_at(toks, m) is not None:
+                return None
+        return None
+
+    def _closed_ahead(self, q: int, limit: int) -> bool:
+        """A later sentence of the same dash run, before any new dash, quote or subhead, ends with "..., seier X"."""
+        for s in self.sents[q + 1:min(len(self.sents), limit)]:
+            if s.dash_opened or s.quote_opened or not s.ends_with_mark:
+                return False
+            att = self.patterns.trailing(s.toks, 0, len(s.toks))
+            if att is not None and att.mode == "trailing":
+                return True
+        return False
+
     def resolve_pending(self) -> None:
         """Headline and subhead quotes go to the body quote they echo; other lone quotes to the next speaker."""
         attributed = [(c, s) for c, s in self.claims if c.speaker]
@@ -2172,7 +2503,11 @@ class Extractor:
                     if score > best:
                         best, chosen = score, other
                 if chosen is None and sent.index > 0:
-                    continue  # a subhead that echoes no quote ("- Sammensvergelse") is no claim
+                    # "- Tragisk for SV" over a section that opens with its speaker: the section's first claim
+                    nxt = next(((c, s) for c, s in attributed if c.start_char > claim.start_char), None)
+                    if nxt is None or len(claim.text.split()) < 2 or nxt[1].index > sent.index + 2:
+                        continue  # a subhead that echoes no quote ("- Sammensvergelse") is no claim
+                    chosen = nxt[0]
             if chosen is None:
                 later = [c for c, s in attributed if c.start_char > claim.start_char]
                 chosen = later[0] if later else None
@@ -2243,6 +2578,8 @@ def relative_tail(claim: Claim, article: Article, lex: Lexicon) -> Claim | None:
     start_tok = toks[j + verb[0] + 1]
     end_tok = next((t for t in toks[j + verb[0] + 1 :] if t.text in (".", "!", "?")), toks[-1])
     end = end_tok.start if end_tok.text in (".", "!", "?") else end_tok.end
+    while end > start_tok.start and article.text[end - 1].isspace():
+        end -= 1  # "B ." -> "B": the claim ends at its last word
     if end - start_tok.start < 10:
         return None
     return claim.model_copy(
