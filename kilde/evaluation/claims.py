@@ -154,6 +154,7 @@ DEV_BATCHES = {
     "batch10": (10, "held-out batch 10 (4 dev + 3 train articles, annotated blind in the second session)"),
     "batch11": (11, "held-out batch 11 (2 dev + 4 train articles, annotated blind in the third session)"),
     "batch12": (12, "held-out batch 12 (4 train articles, annotated blind in the third session, scored at its end)"),
+    "batch13": (13, "held-out batch 13 (1 dev + 3 train articles, annotated blind in the fourth session)"),
 }
 FIRST_MIXED_BATCH = 10
 
