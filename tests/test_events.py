@@ -418,3 +418,12 @@ def test_an_agreement_told_with_no_place_is_placed_at_the_country_not_the_last_t
         "country",
         3,
     )
+
+
+def test_a_beating_is_crime_unless_politics_surround_it():
+    import kilde
+
+    crime = "En mann ble overfalt og ranet i Bergen sentrum natt til søndag, opplyser politiet."
+    assert kilde.extract(crime, published="2012-02-09", language="nb").events == []
+    political = "Politiet undersøker om overfallet på debattanten i Bergen var politisk motivert."
+    assert coded(kilde.extract(political, published="2012-02-09", language="nb").events) == ["Attack"]
