@@ -283,8 +283,12 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             earlier = [place for start, place in placed if start < match.start]
             if how == "context" and earlier:
                 event.place = earlier[-1]
-            same = next((e for _, e in reversed(told) if e.sub_event_type == event.sub_event_type), None)
-            if match.entry.told_only == "same" and same is not None:
+            same = (
+                next((e for _, e in reversed(told) if e.sub_event_type == event.sub_event_type), None)
+                if match.entry.told_only == "same"
+                else None
+            )
+            if same is not None:
                 event.place = ctx(same)  # "avtalen": the agreement it names, made where and when that one was
                 event.time, event.historical = same.time, same.historical
                 named_again.add(id(event))
