@@ -427,3 +427,10 @@ def test_a_beating_is_crime_unless_politics_surround_it():
     assert kilde.extract(crime, published="2012-02-09", language="nb").events == []
     political = "Politiet undersøker om overfallet på debattanten i Bergen var politisk motivert."
     assert coded(kilde.extract(political, published="2012-02-09", language="nb").events) == ["Attack"]
+
+
+def test_nynorsk_trua_is_faith_after_mista_and_a_threat_with_med():
+    faith = events_of("Folk har mista trua på klimapolitikken, seier statsministeren.", lang="nn")
+    assert [e.plover_category for e in faith] == []
+    threat = events_of("Regjeringa trua med sanksjonar mot Iran.", lang="nn")
+    assert "THREATEN" in [e.plover_category for e in threat]
