@@ -1,6 +1,7 @@
 # kilde developer targets. NorNE lives in ../shared/data/norne (override: make train-nb NORNE=/path/to/norne).
 PY ?= .venv/bin/python
 NORNE ?= ../shared/data/norne
+ARTICLES ?= ../shared/data/articles/norne-articles.jsonl
 CORPUS := training/corpus
 OUTDIR := training/output
 # Training budget: spaCy stops at MAX_STEPS or when killed at TRAIN_SECONDS (model-best is kept).
@@ -8,8 +9,12 @@ MAX_STEPS ?= 20000
 TRAIN_SECONDS ?= 3300
 TRAIN_ENV := OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 
-.PHONY: train-nb train-nn train-ner corpus-nb corpus-nn corpus-both eval-nb eval-nn bench-nlp test-nlp
+.PHONY: train-nb train-nn train-ner pretrain-ner corpus-nb corpus-nn corpus-both eval-nb eval-nn bench-nlp test-nlp
 NER_SECONDS ?= 2700
+# Epochs of `spacy pretrain` for the NER's tok2vec (7: 27 min on one core). NER_INIT: pretrained tok2vec weights
+# for train-ner to start from (empty: none, as shipped; pretraining measured no gain, training/README.md).
+PRETRAIN_EPOCHS ?= 7
+NER_INIT ?=
 
 $(CORPUS)/%-train.spacy: $(NORNE)/%/train.ndt.conllu
 	$(PY) training/scripts/conllu_to_docbin.py $< $@
@@ -26,10 +31,21 @@ corpus-both: corpus-nb corpus-nn
 	ln -sf ../nob-train.spacy ../nno-train.spacy $(CORPUS)/both-train/
 	ln -sf ../nob-dev.spacy ../nno-dev.spacy $(CORPUS)/both-dev/
 
+# Raw text of the train-split articles only (never dev), for pretraining.
+$(CORPUS)/raw-train.jsonl: $(ARTICLES)
+	$(PY) training/scripts/raw_text.py --articles $< --output $@
+
+# Pretrain the NER's tok2vec on that text (characters objective, [pretraining] in ner.cfg); writes model-last.bin:
+# make pretrain-ner train-ner NER_INIT=training/output/ner-pretrain/model-last.bin
+pretrain-ner: $(CORPUS)/raw-train.jsonl
+	rm -rf $(OUTDIR)/ner-pretrain
+	$(TRAIN_ENV) $(PY) -m spacy pretrain training/configs/ner.cfg $(OUTDIR)/ner-pretrain \
+	  --code training/scripts/ner_augment.py --paths.raw_text $< --pretraining.max_epochs $(PRETRAIN_EPOCHS)
+
 train-ner: corpus-both
 	$(TRAIN_ENV) timeout -s INT $(NER_SECONDS) $(PY) -m spacy train training/configs/ner.cfg \
 	  --code training/scripts/ner_augment.py --output $(OUTDIR)/ner --training.max_steps $(MAX_STEPS) \
-	  || test -d $(OUTDIR)/ner/model-best
+	  $(if $(NER_INIT),--paths.init_tok2vec $(NER_INIT)) || test -d $(OUTDIR)/ner/model-best
 	$(PY) training/scripts/package_ner.py $(OUTDIR)/ner/model-best
 	$(MAKE) eval-nb eval-nn
 

@@ -101,3 +101,59 @@ def test_the_augmenter_yields_the_original_and_sometimes_a_copy():
     out = list(make(nlp, Example(Doc(nlp.vocab, words=[t.text for t in gold]), gold)))
     assert len(out) == 2 and [t.text for t in out[0].reference] == ["Kari", "bor", "i", "Bergen"]
     assert [t.text for t in out[1].reference][1:3] == ["bor", "i"] and out[1].reference.ents[0].text != "Kari"
+
+
+def _script(name: str):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "training" / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_pretraining_text_comes_from_train_articles_only(tmp_path):
+    import json
+
+    def article(split: str, words: list[str]) -> dict:
+        return {"split": split, "sentences": [{"tokens": [{"form": w, "ner": "O"} for w in words]}] * 3}
+
+    path = tmp_path / "articles.jsonl"
+    with path.open("w") as out:
+        out.write(json.dumps(article("train", ["Kari", "bor", "i", "Bergen", "."])) + "\n")
+        out.write(json.dumps(article("dev", ["Ola", "bor", "i", "Oslo", "."])) + "\n")
+    texts = list(_script("raw_text").raw_texts(path, sentences_per_doc=2))
+    assert texts == ["Kari bor i Bergen . Kari bor i Bergen .", "Kari bor i Bergen ."]
+
+
+def test_pretrained_weights_load_into_the_ner_that_training_starts_from():
+    """`spacy pretrain` trains the layer `[initialize] init_tok2vec` loads back, so training starts from it."""
+    from pathlib import Path
+
+    import numpy
+    from spacy.training.pretrain import create_pretraining_model, get_tok2vec_ref, make_update
+    from spacy.util import fix_random_seed, load_config, load_model_from_config, registry
+    from thinc.api import Adam
+
+    _script("ner_augment")  # registers the name-list embedding and the pretraining objective
+    config = load_config(Path(__file__).resolve().parents[1] / "training" / "configs" / "ner.cfg")
+    pretrain = config.interpolate()["pretraining"]
+    objective = registry.resolve({"objective": pretrain["objective"]})["objective"]
+    nlp = load_model_from_config(config)
+    model = create_pretraining_model(nlp, {**pretrain, "objective": objective})
+    docs = [nlp.make_doc("Kari Nordmann reiste fra Bergen til Aleppo i går ."), nlp.make_doc("Det regner i Oslo .")]
+    fix_random_seed(0)  # which words are masked is random
+    before = get_tok2vec_ref(nlp, pretrain).predict(docs)
+    optimizer = Adam(0.001)
+    losses = [make_update(model, docs, optimizer, model.attrs["loss"]) for _ in range(3)]
+    assert all(loss > 0 for loss in losses)
+    assert not numpy.allclose(get_tok2vec_ref(nlp, pretrain).predict(docs), before)  # the NER's own layer learns
+
+    fresh = load_model_from_config(config)
+    get_tok2vec_ref(fresh, pretrain).initialize(X=docs)
+    get_tok2vec_ref(fresh, pretrain).from_bytes(get_tok2vec_ref(nlp, pretrain).to_bytes())
+    pretrained = get_tok2vec_ref(nlp, pretrain).predict(docs)
+    assert pretrained.shape == (15, 64)  # one row per token, the parser's hidden width
+    numpy.testing.assert_allclose(get_tok2vec_ref(fresh, pretrain).predict(docs), pretrained)

@@ -5,7 +5,8 @@ people and places the model has never seen. Next to each training doc the augmen
 copy whose person and place names are swapped for random ones from kilde's name lists (Faker
 first/last names, gazetteer places), so the model learns names from their context and shape
 rather than from their spelling. Line-break insertion (spaCy's combined augmenter) still applies.
-Importing this module also registers the name-list feature layer the config names.
+Importing this module also registers the name-list feature layer the config names, and the
+objective ``spacy pretrain`` uses for the NER's tok2vec (``kilde.PretrainCharactersArray.v1``, below).
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from spacy.language import Language
+from spacy.ml.models.multi_task import build_masked_language_model, get_characters_loss
 from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.training.augment import create_combined_augmenter
 from spacy.util import registry
+from spacy.vocab import Vocab
+from thinc.api import LayerNorm, Maxout, Model, MultiSoftmax, chain
 
 from kilde.nlp.lexicon_features import load_lexicon
 
@@ -115,3 +119,30 @@ def create_name_swap_augmenter(
                 yield from whitespace(nlp, copy)
 
     return augment
+
+
+@registry.architectures("kilde.PretrainCharactersArray.v1")
+def create_pretrain_characters_array(
+    maxout_pieces: int, hidden_size: int, n_characters: int
+) -> Callable[[Vocab, Model], Model]:
+    """spaCy's PretrainCharacters.v1 for a tok2vec that returns one array for the whole batch.
+
+    The NER's ``tok2vec`` reference is the parser's input chain (tok2vec, list2array, projection to the
+    hidden width); spaCy's objective expects one array per doc. This one predicts each word's first and
+    last ``n_characters`` characters (BERT-style masked) from that chain's output, so the pretrained
+    weights are exactly the layer ``[initialize] init_tok2vec`` loads back.
+    """
+
+    def create_objective(vocab: Vocab, tok2vec: Model) -> Model:
+        output_layer = chain(
+            Maxout(nO=hidden_size, nP=maxout_pieces),
+            LayerNorm(nI=hidden_size),
+            MultiSoftmax([256] * n_characters, nI=hidden_size),
+        )
+        model = build_masked_language_model(vocab, chain(tok2vec, output_layer))
+        model.set_ref("tok2vec", tok2vec)
+        model.set_ref("output_layer", output_layer)
+        model.attrs["loss"] = partial(get_characters_loss, nr_char=n_characters)
+        return model
+
+    return create_objective
