@@ -223,6 +223,10 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         last_place = next((ctx(e) for _, e in reversed(told) if e.place is not None and _violent(e)), None) or next(
             (ctx(e) for _, e in reversed(told) if e.place is not None), None
         )
+        # An armed group named in this sentence or the ones beside it (conflict context for a bombing).
+        armed_nearby = any(
+            armed(a) for k in range(max(0, sent.n - 1), min(len(actors_of), sent.n + 2)) for a in actors_of[k]
+        )
         candidates: list[tuple[TriggerMatch, Event, str]] = []
         for match in find_triggers(sent, lex):
             if match.start > 0 and lowers[match.start - 1] in lex.generic_before:
@@ -260,9 +264,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                 lead_end,
                 earlier_violent=any(_violent(e) and not e.historical for _, e in told),
                 earlier_kinds={e.sub_event_type for _, e in told if not e.historical},
-                armed_nearby=any(
-                    armed(a) for k in range(max(0, sent.n - 1), min(len(actors_of), sent.n + 2)) for a in actors_of[k]
-                ),
+                armed_nearby=armed_nearby,
             )
             if made is not None:
                 candidates.append((match, *made))
