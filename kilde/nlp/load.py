@@ -19,8 +19,11 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import DEP, MORPH, POS
 from spacy.language import Language
+from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc
 
 from kilde.model import Article
@@ -41,6 +44,8 @@ CHUNK_CHARS = 100_000
 @Language.component("kilde_newline_sents")
 def newline_sents(doc: Doc) -> Doc:
     """Start a sentence at the first token after a line break (headline, paragraphs)."""
+    if "\n" not in doc.text:
+        return doc
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             nxt = doc[token.i + 1]
@@ -58,8 +63,10 @@ def root_label(doc: Doc) -> Doc:
 
     In NDT train, roots are FINV for verbs (99.5%), INTERJ for interjections, FRAG otherwise.
     """
-    for token in doc:
-        if token.dep_ == "ROOT" and not token.is_space:
+    root = doc.vocab.strings["ROOT"]
+    for i in numpy.flatnonzero(doc.to_array(DEP) == root):
+        token = doc[int(i)]
+        if not token.is_space:
             token.dep_ = "FINV" if token.tag_ == "verb" else "INTERJ" if token.tag_ == "interj" else "FRAG"
     return doc
 
@@ -67,9 +74,12 @@ def root_label(doc: Doc) -> Doc:
 @Language.component("kilde_propn")
 def propn(doc: Doc) -> Doc:
     """UPOS PROPN for NDT proper nouns (``subst`` + ``NounType=Prop``)."""
-    for token in doc:
-        if token.pos_ == "NOUN" and "Prop" in token.morph.get("NounType"):
-            token.pos_ = "PROPN"
+    columns = doc.to_array([POS, MORPH])
+    proper = {m for m in set(columns[:, 1].tolist()) if "NounType=Prop" in doc.vocab.strings[m]}
+    if not proper:
+        return doc
+    for i in numpy.flatnonzero((columns[:, 0] == NOUN) & numpy.isin(columns[:, 1], list(proper))):
+        doc[int(i)].pos_ = "PROPN"
     return doc
 
 
@@ -83,6 +93,26 @@ def prepare(nlp: Language, lang: str) -> Language:
     if "morphologizer" in nlp.pipe_names and "kilde_propn" not in nlp.pipe_names:
         nlp.add_pipe("kilde_propn", after="morphologizer")
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+    return use_numpy_matmul(nlp)
+
+
+def use_numpy_matmul(nlp: Language) -> Language:
+    """Run the networks' matrix products through numpy's BLAS instead of thinc's bundled BLIS.
+
+    On CPU, numpy's OpenBLAS multiplies the tok2vec and NER matrices about three times faster than BLIS
+    (``benchmarks/bench_nlp.py``); results are the same floats up to rounding. Only inference is affected:
+    training builds its own models with thinc's default ops.
+    """
+    from thinc.api import NumpyOps, get_current_ops
+
+    if not isinstance(get_current_ops(), NumpyOps):
+        return nlp  # a GPU or other backend: leave it alone
+    ops = NumpyOps(use_blis=False)
+    for _name, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
     return nlp
 
 
