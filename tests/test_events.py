@@ -434,3 +434,43 @@ def test_nynorsk_trua_is_faith_after_mista_and_a_threat_with_med():
     assert [e.plover_category for e in faith] == []
     threat = events_of("Regjeringa trua med sanksjonar mot Iran.", lang="nn")
     assert "THREATEN" in [e.plover_category for e in threat]
+
+
+def test_a_street_or_lake_the_gazetteer_lacks_gives_way_to_its_town():
+    import kilde
+
+    text = (
+        "Den politiske aktivisten ble skamslått i Bergen etter å ha debattert innvandring.\n"
+        "Tre maskerte menn overfalt aktivisten på Kirkestien sent på kvelden, sier politiet."
+    )
+    result = kilde.extract(text, published="2012-02-09", language="nb")
+    [street] = [e for e in result.events if e.trigger and e.trigger.text == "overfalt"]
+    assert street.place.name == "Bergen"  # ACLED codes a site inside a town to the town
+
+
+def test_a_definite_noun_names_the_event_of_its_kind_told_before():
+    import kilde
+
+    text = (
+        "Den politiske aktivisten ble skamslått i Bergen etter å ha debattert innvandring.\n"
+        "Overfallet har vært diskutert på politiske nettsteder både i Norge og utlandet.\n"
+        "Journalisten spurte om hun hadde noen rolle i overfallet."
+    )
+    result = kilde.extract(text, published="2012-02-09", language="nb")
+    again = [e for e in result.events if e.trigger and e.trigger.text.lower() == "overfallet"]
+    assert len(again) == 2
+    assert all(e.place.name == "Bergen" for e in again)  # where it happened, not where it is discussed
+    assert all(e.current for e in again)  # "spurte om ... overfallet" presupposes it happened
+
+
+def test_a_part_of_a_known_attack_is_told_by_what_happened_there():
+    import kilde
+
+    text = (
+        "Breivik skal forklare seg for retten neste uke.\n"
+        "Ingen har glemt 22. juli.\n"
+        "Massakren rystet hele landet, sier psykologen."
+    )
+    result = kilde.extract(text, published="2012-01-20", language="nb")
+    [massacre] = [e for e in result.events if e.trigger and e.trigger.text == "Massakren"]
+    assert massacre.place.name == "Utøya"

@@ -237,7 +237,52 @@ def place_for(
     lead_end: int = 0,
 ) -> tuple[Place | None, str]:
     """The nearest resolved place in the sentence (not inside an actor's name: "Israels bombardement"); else the
-    place of the event told just before; else the place the article names most."""
+    place of the event told just before; else the place the article names most. A street, park or building the
+    gazetteer lacks ("på Nonnestien") gives way to the town it is in, as ACLED codes it."""
+    place, how = _place_for(result, sent, trigger_char, fallback, exclude, previous, trigger_end, lead_end)
+    if place is None or not _site(place):
+        return place, how
+    places = fallback if fallback is not None else result.places
+    towns = [
+        p
+        for p in places
+        if p.precision in ("exact", "near") and p.latitude is not None and not _site(p) and p.name != place.name
+    ]
+    in_sentence = [p for p in towns if sent.start <= p.start_char < sent.end]
+    if in_sentence:
+        return min(in_sentence, key=lambda p: abs(p.start_char - trigger_char)), "sentence"
+    if previous is not None and not _site(previous) and previous.precision in ("exact", "near"):
+        return previous, "context"
+    before = [p for p in towns if p.start_char < sent.start and p.country == place.country]
+    if before:
+        return before[-1], "context"  # the town the story last named
+    return place, how
+
+
+def _site(place: Place) -> bool:
+    """A name the gazetteer does not place, ending like a street's, a lake's or a building's."""
+    if place.latitude is not None and (place.feature_code or "").startswith(("PPL", "ADM", "PCL")):
+        return False
+    words = (place.name or place.text).lower().split()
+    return bool(words) and words[-1].endswith(_site_endings())
+
+
+@lru_cache(maxsize=1)
+def _site_endings() -> tuple[str, ...]:
+    words = [w for lang in ("nb", "nn", "en") for w in (load_data(lang, "places") or {}).get("site_name_endings", [])]
+    return tuple(sorted({str(w).lower() for w in words}, key=len, reverse=True))
+
+
+def _place_for(
+    result: ExtractionResult,
+    sent: Sentence,
+    trigger_char: int,
+    fallback: list[Place],
+    exclude: list[tuple[int, int]],
+    previous: Place | None,
+    trigger_end: int | None = None,
+    lead_end: int = 0,
+) -> tuple[Place | None, str]:
     places = fallback if fallback is not None else result.places
     lowered = sent.text.lower()
     trigger_end = trigger_char if trigger_end is None else trigger_end

@@ -375,6 +375,21 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                 and last_n >= sent.n - 2
             ):
                 _recode(event, last.sub_event_type)  # "Vi hørte tre kraftige smell" right after the missile strike
+            if noun and token in match.entry.again and not refers_back:
+                # "overfallet", "demonstrasjonen": the event of this kind told before, named again: where and when
+                # that one happened, and real whatever verb governs it ("spurte om hun hadde en rolle i overfallet")
+                antecedent = next((e for _, e in reversed(told) if e.sub_event_type == event.sub_event_type), None)
+                if antecedent is not None:
+                    if (
+                        antecedent.place is not None
+                        and event.sub_event_type not in country_scoped()
+                        and (place_how in ("context", "article") or _coarser(event.place, ctx(antecedent)))
+                    ):
+                        event.place = ctx(antecedent)
+                    if event.time is None or event.time.anchor == "publication":
+                        event.time, event.historical = antecedent.time, antecedent.historical
+                        named_again.add(id(event))
+                    event.hypothetical = event.negated = False
             key = event.sub_event_type or f"plover:{event.plover_category}"
             kept = found.get(key)
             if kept is None:

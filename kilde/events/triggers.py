@@ -36,6 +36,8 @@ class TriggerEntry:
     # only where it has told of one of this trigger's own kind ("avtalen" after an agreement)
     told_only: bool | str = False
     part_of_last: bool = False  # "smell" right after a missile strike: that strike again, heard
+    # "overfallet", "demonstrasjonen": definite forms that name an event of this trigger's own kind told before
+    again: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -92,6 +94,7 @@ def _entry(raw: dict[str, Any], phrase: bool = False) -> TriggerEntry:
         default_actor=str(raw.get("default_actor") or ""),
         told_only=raw.get("told_only") if raw.get("told_only") == "same" else bool(raw.get("told_only", False)),
         part_of_last=bool(raw.get("part_of_last", False)),
+        again=[str(w).lower() for w in raw.get("again") or []],
     )
 
 
@@ -116,6 +119,10 @@ def lexicon(lang: str) -> Lexicon:
                 if by_lemma[lemma].definite:
                     by_lemma[lemma].definite.extend(
                         str(f).lower() for f in forms if str(f).lower().endswith(("et", "ene", "a"))
+                    )
+                if by_lemma[lemma].again:
+                    by_lemma[lemma].again.extend(
+                        str(f).lower() for f in forms if str(f).lower().endswith(("et", "en", "ane", "ene", "inga"))
                     )
         phrases.extend(data.get("phrases") or [])
         for name, stems in (data.get("cues") or {}).items():
