@@ -474,3 +474,45 @@ def test_a_part_of_a_known_attack_is_told_by_what_happened_there():
     result = kilde.extract(text, published="2012-01-20", language="nb")
     [massacre] = [e for e in result.events if e.trigger and e.trigger.text == "Massakren"]
     assert massacre.place.name == "Utøya"
+
+
+def test_the_blamed_party_is_the_actor_of_violence_with_none_named():
+    import kilde
+
+    text = (
+        "Houthi-opprørernes helsedepartement gir den saudiledede koalisjonen skylden og hevder at kampfly bombet "
+        "området i Hodeida torsdag."
+    )
+    [strike] = kilde.extract(text, published="2018-08-02", language="nb").events
+    assert strike.sub_event_type == "Air/drone strike"
+    assert strike.actor1.canonical_id == "saudi_led_coalition"
+
+
+def test_fire_opened_or_taken_is_told_by_whom_it_hits():
+    import kilde
+
+    text = (
+        "Protestene i Iran fortsetter.\n"
+        "I Kurdistan-provinsen skal sikkerhetsstyrker ha åpnet ild mot demonstranter i byen Saqqez.\n"
+        "Opprørerne angrep konvoien i Kongo, og helikopteret ble truffet av piler."
+    )
+    events = kilde.extract(text, published="2022-09-22", language="nb").events
+    [fired] = [e for e in events if e.trigger and e.trigger.text == "åpnet ild"]
+    assert fired.sub_event_type == "Excessive force against protesters"
+    assert fired.actor1.canonical_id == "military_forces_of_iran"  # lethal force: the force that used it is actor1
+    assert fired.actor2.canonical_id == "protesters"
+    assert "Armed clash" in coded(e for e in events if e.trigger and e.trigger.text.startswith("truffet"))
+
+
+def test_a_definite_noun_is_told_when_its_event_was_not_when_the_background_before_it_was():
+    import kilde
+
+    text = (
+        "Minst 100 mennesker ble drept da militærjuntaens fly bombet et folkemøte i landsbyen Pazigyi tirsdag.\n"
+        "Hæren tok makten i et kupp i februar 2021.\n"
+        "FN og EU har fordømt angrepet."
+    )
+    events = kilde.extract(text, published="2023-04-12", language="nb").events
+    [named] = [e for e in events if e.trigger and e.trigger.text == "angrepet"]
+    assert named.sub_event_type == "Air/drone strike"
+    assert named.current

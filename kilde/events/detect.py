@@ -190,6 +190,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
     lead_end = sents[min(2, len(sents) - 1)].end if sents else 0  # headline and lead
     history: list[ActorMention] = []
     told: list[tuple[int, Event]] = []  # (sentence number, event) of the violent/protest events so far
+    told_past: list[tuple[int, Event]] = []  # the same for events told as history
     events: list[Event] = []
     actors_of: list[list[ActorMention]] = []
     for sent in sents:
@@ -269,6 +270,11 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             if made is not None:
                 candidates.append((match, *made))
         _share_subjects(candidates, lowers, history)
+        blamed = _blamed(actors, lowers, lex)
+        if blamed is not None:
+            for _m, event, _how in candidates:
+                if _violent(event) and event.actor1 is None:
+                    event.actor1 = to_actor(blamed, True, table)
         # "The army accused the rebels of firing the shells": the violence is what the accusation says, not a new event.
         accusing = [m.end for m, e, _ in candidates if m.entry.event == "ACCUSE"]
         candidates = [
@@ -367,6 +373,11 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                     # told again with no place of its own, or only its country ("åtaket på hæren i Niger"): where
                     # it happened
                     event.place = ctx(last)
+                history_since = any(_violent(e) and e.historical for n, e in told_past if n > last_n)
+                if definite_noun and not history_since and (event.time is None or event.time.anchor == "publication"):
+                    # "FN og EU har fordømt angrepet": told when that one was, whatever the sentence before told of
+                    event.time, event.historical = last.time, last.historical
+                    named_again.add(id(event))
             elif (
                 match.entry.part_of_last
                 and not weapon_told
@@ -427,6 +438,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                         }
                     )
         told.extend((sent.n, e) for e in ordered if _acled(e) and e.current)
+        told_past.extend((sent.n, e) for e in ordered if _acled(e) and e.historical)
         events.extend(ordered)
     link_known_events(events, sents, article, result, table, lang, hist_days)
     _resolve_government_forces(events, result, table)
@@ -569,6 +581,30 @@ def _since_it_began(match: TriggerMatch, lowers: list[str], lex: Lexicon) -> boo
     if k < 0 or lowers[k] not in set(lex.cues.get("since", [])):
         return False
     return bool(cue_in(lex.cues.get("began", []), lowers[match.end : match.end + 3]))
+
+
+def _blamed(actors: list[ActorMention], lowers: list[str], lex: Lexicon) -> ActorMention | None:
+    """The party a sentence blames: "gir X skylden", "legger skylden på X", "X får skylden"."""
+    nouns = set(lex.cues.get("blame_nouns", []))
+    verbs = set(lex.cues.get("blame_verbs", []))
+    receive = set(lex.cues.get("blame_receive", []))
+    known = [a for a in actors if a.entry is not None]
+    for k, word in enumerate(lowers):
+        if word not in nouns:
+            continue
+        after = [a for a in known if a.start in (k + 2, k + 3) and lowers[k + 1] in ("på", "til")]
+        if after:
+            return after[0]
+        verb = next((j for j in range(k - 1, max(-1, k - 8), -1) if lowers[j] in verbs), None)
+        if verb is not None:
+            between = [a for a in known if verb < a.start and a.end <= k]
+            if between:
+                return between[-1]
+        if k > 0 and lowers[k - 1] in receive:
+            before = [a for a in known if a.end in (k - 1, k - 2)]
+            if before:
+                return before[-1]
+    return None
 
 
 def _counted(sent: Sentence, match: TriggerMatch, result: ExtractionResult) -> bool:
@@ -890,13 +926,21 @@ def _event(
         code = "Armed clash"
     if code == "Armed clash" and any(a.kind == "ner" for a in who.actor2) and nominal:
         code = "Attack"  # "angrepet mot Kadra": an attack on a named person is violence against a civilian
-    if is_sub_event(code) and event_type_of(code) == "Protests" and actor1 and actor1[0].actor_type == "State forces":
-        # "Politiet brukte tåregass mot demonstrantene": ACLED codes the protesters as actor1, the police as actor2.
+    if (
+        is_sub_event(code)
+        and event_type_of(code) == "Protests"
+        and code != "Excessive force against protesters"
+        and actor1
+        and actor1[0].actor_type == "State forces"
+    ):
+        # "Politiet brukte tåregass mot demonstrantene": ACLED codes the protesters as actor1, the police as actor2;
+        # lethal force against them is political violence by the force that used it, which stays actor1.
         actor2, actor1 = (
             actor1 + actor2,
             [to_actor(a, False, table) for a in who.actor2 if a.entry and a.entry.type == "Protesters"],
         )
-    if is_sub_event(code) and event_type_of(code) == "Protests" and not actor1:
+    lethal = code == "Excessive force against protesters"
+    if is_sub_event(code) and event_type_of(code) == "Protests" and not actor1 and not lethal:
         actor1 = [
             Actor(text="", canonical_id=PROTESTERS.id, canonical_name=PROTESTERS.name, actor_type=PROTESTERS.type)
         ]
