@@ -516,3 +516,22 @@ def test_a_definite_noun_is_told_when_its_event_was_not_when_the_background_befo
     [named] = [e for e in events if e.trigger and e.trigger.text == "angrepet"]
     assert named.sub_event_type == "Air/drone strike"
     assert named.current
+
+
+def test_where_a_sentence_says_an_event_was_beats_where_the_last_one_was():
+    import kilde
+
+    text = (
+        "Den maliske hæren meldte fredag at den hadde gjenerobret landsbyen Boulkessi etter harde kamper med "
+        "jihadister.\n"
+        "I nabolandet Burkina Faso ble en tysk bistandsarbeider bortført av ukjente gjerningsmenn natt til torsdag.\n"
+        "Konflikten i Mali startet i 2012, da tuaregopprørere og islamister tok kontroll over den nordlige delen av "
+        "landet.\n"
+        "Regjeringsstyrkene tok i oktober kontroll over byen Shire.\n"
+        "I august drepte et etiopisk droneangrep minst sju mennesker, flere av dem barn, på en lekeplass i Mekelle."
+    )
+    events = {e.trigger.text: e for e in kilde.extract(text, published="2021-10-09", language="nb").events}
+    assert events["bortført"].place.name == "Burkina Faso"  # "nabolandet X": a place, not an actor
+    # History told after today's news: its country, not the town of the last event told
+    assert events["tok kontroll"].historical and events["tok kontroll"].place.name == "Mali"
+    assert "Mek" in events["droneangrep"].place.name  # a town named past a comma, not the last event's

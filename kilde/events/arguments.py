@@ -240,18 +240,18 @@ def place_for(
     place of the event told just before; else the place the article names most. A street, park or building the
     gazetteer lacks ("på Nonnestien") gives way to the town it is in, as ACLED codes it."""
     place, how = _place_for(result, sent, trigger_char, fallback, exclude, previous, trigger_end, lead_end)
-    if place is None or not _site(place):
+    if place is None or not is_site(place):
         return place, how
     places = fallback if fallback is not None else result.places
     towns = [
         p
         for p in places
-        if p.precision in ("exact", "near") and p.latitude is not None and not _site(p) and p.name != place.name
+        if p.precision in ("exact", "near") and p.latitude is not None and not is_site(p) and p.name != place.name
     ]
     in_sentence = [p for p in towns if sent.start <= p.start_char < sent.end]
     if in_sentence:
         return min(in_sentence, key=lambda p: abs(p.start_char - trigger_char)), "sentence"
-    if previous is not None and not _site(previous) and previous.precision in ("exact", "near"):
+    if previous is not None and not is_site(previous) and previous.precision in ("exact", "near"):
         return previous, "context"
     before = [p for p in towns if p.start_char < sent.start and p.country == place.country]
     if before:
@@ -259,7 +259,7 @@ def place_for(
     return place, how
 
 
-def _site(place: Place) -> bool:
+def is_site(place: Place) -> bool:
     """A name the gazetteer does not place, ending like a street's, a lake's or a building's."""
     if place.latitude is not None and (place.feature_code or "").startswith(("PPL", "ADM", "PCL")):
         return False
@@ -318,6 +318,18 @@ def _place_for(
         return best, "sentence"
     if unresolved is not None:
         return unresolved, "sentence"
+    marked = [
+        p
+        for p in in_sentence
+        if rank(p)[0] == 0
+        and p.precision in ("exact", "near")
+        and p.start_char > trigger_end
+        and not CLAUSE_BREAKS.search(lowered[trigger_end - sent.start : p.start_char - sent.start])
+    ]
+    if marked:
+        # "drap eit droneåtak minst sju menneske, fleire av dei born, på ein leikeplass i Mekelle": a town the
+        # sentence names after the trigger, past a comma, is where it happened rather than where the last event was
+        return min(marked, key=rank), "sentence"
     if previous is not None:
         return previous, "context"
     if in_sentence:
@@ -351,6 +363,10 @@ PRECISION_RANK = {"exact": 0, "near": 0, "admin": 1, "country": 2, "region": 3}
 # kilde/lang/<lang>/function_words.yaml
 LOCATIVE = PLACE_PREP | function_words("locative_words")
 PLACE_NOUNS = function_words_ordered("place_noun_endings")  # a tuple for str.endswith
+# Words that open another clause (another event, a speaker) between a trigger and a place.
+CLAUSE_BREAKS = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(function_words("clause_openers"), key=len, reverse=True)) + r")\b"
+)
 SEGMENT_BREAKS = re.compile(
     r"\s[,;:–—(]\s?|,\s|\s-\s|\b(?:samtidig som|mens|medan|etter at|før|fordi|at|sier|seier|sa|skriver|"
     r"opplyser|melder|hevder|hevdar|forteller|fortel|said|says|that)\b"

@@ -26,8 +26,10 @@ from kilde.events.actors import (
 from kilde.events.arguments import (
     LOCATIVE,
     PASSIVE_AUX,
+    PLACE_NOUNS,
     fallback_places,
     fatalities,
+    is_site,
     place_for,
     quantities_for,
     roles,
@@ -949,7 +951,11 @@ def _event(
     flags = modality(sent, match.start, match.end, nominal, lang)
     # Names that act are not where it happened ("Noreg vil ikkje stanse bombinga"); "mot Israel", "i Syria" are.
     exclude = [(a.start_char, a.end_char) for a in who.actor1]
-    exclude += [(a.start_char, a.end_char) for a in actors if a.start == 0 or lowers[a.start - 1] not in LOCATIVE]
+    exclude += [
+        (a.start_char, a.end_char)
+        for a in actors
+        if a.start == 0 or not (lowers[a.start - 1] in LOCATIVE or lowers[a.start - 1].endswith(PLACE_NOUNS))
+    ]  # "I nabolandet Burkina Faso ble ... bortført": a place noun before a country makes it where
     place, place_how = place_for(result, sent, start_char, fallback, exclude, previous_place, end_char, lead_end)
     time = time_for(result, article, sent, start_char, previous_sent)
     quantities = quantities_for(result, sent)
@@ -981,6 +987,18 @@ def _event(
     ):
         historical = True
 
+    if historical and place_how == "context" and place is not None:
+        # "Konflikten i Mali startet i 2012, da opprørere tok kontroll over nord": history told after today's news
+        # is not where today's event was: it is where its own sentence says, else in that event's country.
+        own = [
+            p
+            for p in fallback
+            if sent.start <= p.start_char < sent.end and (p.start_char, p.end_char) not in exclude and not is_site(p)
+        ]
+        if own:
+            place, place_how = own[0], "sentence"
+        elif place.precision != "country":
+            place = _country_of(place) or place
     home = (place.country if place is not None and place.country else None) or _main_country(result)
     if place is not None and place.country is None and place.latitude is None and home:
         place = place.model_copy(update={"country": home})  # a name the gazetteer lacks, in the article's country
