@@ -535,3 +535,13 @@ def test_where_a_sentence_says_an_event_was_beats_where_the_last_one_was():
     # History told after today's news: its country, not the town of the last event told
     assert events["tok kontroll"].historical and events["tok kontroll"].place.name == "Mali"
     assert "Mek" in events["droneangrep"].place.name  # a town named past a comma, not the last event's
+
+
+def test_an_officer_acts_for_his_countrys_armed_forces():
+    import kilde
+
+    text = "Kaptein Sanogo gjennomførte kuppet mot den sittende presidenten Amadou Toure i Mali."
+    [coup] = kilde.extract(text, published="2012-12-11", language="nb").events
+    assert coup.sub_event_type == "Other"
+    assert coup.actor1.canonical_id == "military_forces_of_mali"
+    assert coup.actor1.text == "Kaptein Sanogo"  # the text still names the man

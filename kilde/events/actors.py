@@ -42,6 +42,7 @@ class ActorTable:
     by_id: dict[str, ActorEntry] = field(default_factory=dict)
     place_nouns: tuple[str, ...] = ()  # "landsbyen", "town of": the name after one is a place, never an actor
     lang: str = ""
+    military_ranks: frozenset[str] = frozenset()  # "kaptein Sanogo": an officer acts for his country's forces
 
     def forces_of(self, country: str) -> ActorEntry:
         """The table's entry for a country's armed forces when it has one (Syria -> syrian_government_forces)."""
@@ -83,6 +84,7 @@ def actor_table(lang: str) -> ActorTable:
     prefixes: dict[str, ActorEntry] = {}
     by_id: dict[str, ActorEntry] = {}
     force_nouns: set[str] = set()
+    ranks: set[str] = set()
     countries: dict[str, str] = {}
     adjectives: set[str] = set()
     anaphors: dict[str, list[str]] = {}
@@ -101,6 +103,7 @@ def actor_table(lang: str) -> ActorTable:
                 for alias in extra:
                     aliases.setdefault(_tokens(str(alias)), by_id[actor_id])
         force_nouns.update(str(w).lower() for w in data.get("force_nouns") or [])
+        ranks.update(str(w).lower() for w in data.get("military_ranks") or [])
         for raw in data.get("countries") or []:
             for form in raw.get("forms") or []:
                 countries[str(form).lower()] = raw["name"]
@@ -124,7 +127,8 @@ def actor_table(lang: str) -> ActorTable:
                 prefixes.setdefault(str(prefix).lower(), entry)
     max_len = max((len(k) for k in aliases), default=1)
     return ActorTable(
-        aliases, max_len, prefixes, force_nouns, countries, adjectives, anaphors, by_id, tuple(place_nouns), lang
+        aliases, max_len, prefixes, force_nouns, countries, adjectives, anaphors, by_id, tuple(place_nouns), lang,
+        frozenset(ranks),
     )
 
 

@@ -585,6 +585,16 @@ def _since_it_began(match: TriggerMatch, lowers: list[str], lex: Lexicon) -> boo
     return bool(cue_in(lex.cues.get("began", []), lowers[match.end : match.end + 3]))
 
 
+def _officer(actor: Actor, text: str, table: ActorTable) -> bool:
+    """A person named with a military rank or role ("Kaptein Sanogo", "kupplederen Amadou Sanogo")."""
+    if actor.start_char is None:
+        return False
+    words = text[max(0, actor.start_char - 30) : actor.end_char].lower().split()
+    named = len(actor.text.split())
+    before = words[: len(words) - named][-1:] if len(words) > named else []
+    return bool(table.military_ranks & set(before + actor.text.lower().split()[:1]))
+
+
 def _blamed(actors: list[ActorMention], lowers: list[str], lex: Lexicon) -> ActorMention | None:
     """The party a sentence blames: "gir X skylden", "legger skylden på X", "X får skylden"."""
     nouns = set(lex.cues.get("blame_nouns", []))
@@ -1002,9 +1012,9 @@ def _event(
     home = (place.country if place is not None and place.country else None) or _main_country(result)
     if place is not None and place.country is None and place.latitude is None and home:
         place = place.model_copy(update={"country": home})  # a name the gazetteer lacks, in the article's country
-    if actor1 and actor1[0].canonical_id is None and home and violent:
+    if actor1 and actor1[0].canonical_id is None and home and (violent or _officer(actor1[0], article.text, table)):
         unresolved = next((a for a in who.actor1 if a.kind.startswith("anaphor:") and "State forces" in a.kind), None)
-        country = _country_name(home) if unresolved else None
+        country = _country_name(home) if unresolved or _officer(actor1[0], article.text, table) else None
         if country:
             # "flyvåpenet angrep ..." in Syria: the Syrian air force.
             forces = table.forces_of(country)
