@@ -545,3 +545,20 @@ def test_an_officer_acts_for_his_countrys_armed_forces():
     assert coup.sub_event_type == "Other"
     assert coup.actor1.canonical_id == "military_forces_of_mali"
     assert coup.actor1.text == "Kaptein Sanogo"  # the text still names the man
+
+
+def test_a_claim_of_responsibility_names_the_main_attack_not_the_siege_after_it():
+    import kilde
+
+    text = (
+        "Minst 15 mennesker ble drept da en selvmordsbomber sprengte seg selv utenfor en restaurant i Mogadishu.\n"
+        "Etter eksplosjonen stormet flere væpnede menn inn i restauranten og åpnet ild mot gjestene.\n"
+        "Sikkerhetsstyrkene avsluttet beleiringen etter ti timer med skuddveksling.\n"
+        "Al-Shabaab har tatt på seg ansvaret for angrepet."
+    )
+    events = kilde.extract(text, published="2019-03-01", language="nb").events
+    [claimed] = [e for e in events if e.trigger and e.trigger.text == "angrepet"]
+    assert claimed.sub_event_type == "Suicide bomb"
+    assert claimed.actor1.canonical_id == "al_shabaab"
+    stormed = [e for e in events if e.trigger and e.trigger.text in ("stormet", "åpnet ild")]
+    assert {e.sub_event_type for e in stormed} == {"Attack"}  # gunmen storming a restaurant attack its guests

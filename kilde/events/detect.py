@@ -346,7 +346,8 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             )
             noun = sent.tokens[match.anchor].pos not in ("VERB", "AUX", "verb")  # "skal IS ha angrepet" is a verb
             definite_noun = refers_back and noun and token in match.entry.definite
-            if definite_noun and lead_event is not None and last_n < sent.n - 1:
+            claimed = cue_in(lex.cues.get("responsibility", []), lowers[max(0, match.start - 3) : match.start])
+            if definite_noun and lead_event is not None and (last_n < sent.n - 1 or claimed):
                 last = lead_event
             if before in TIME_GENITIVES and noun:
                 # "torsdagens angrep": the event told for that time, else the lead's, not merely the last one told.
