@@ -562,3 +562,15 @@ def test_a_claim_of_responsibility_names_the_main_attack_not_the_siege_after_it(
     assert claimed.actor1.canonical_id == "al_shabaab"
     stormed = [e for e in events if e.trigger and e.trigger.text in ("stormet", "åpnet ild")]
     assert {e.sub_event_type for e in stormed} == {"Attack"}  # gunmen storming a restaurant attack its guests
+
+
+def test_fighting_told_without_its_actor_in_a_story_of_one_armed_side_is_that_sides():
+    import kilde
+
+    text = (
+        "Opprørerne i Kongo rykket mot misjonsstasjonen.\n"
+        "En politisersjant ble truffet av en pil i armen under evakueringen."
+    )
+    events = kilde.extract(text, published="2012-11-11", language="nb").events
+    [hit] = [e for e in events if e.trigger.text.startswith("truffet")]
+    assert hit.actor1.canonical_id == "rebels"

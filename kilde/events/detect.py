@@ -411,6 +411,23 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             else:
                 _absorb(kept, event)
         ordered = sorted(found.values(), key=lambda e: e.trigger.start_char if e.trigger else 0)
+        # "Opprørerne rykket fram. ... Helikopteret ble beskutt av piler": in a story of one armed side, fighting
+        # told without its actor is that side's.
+        near = {
+            a.entry.id: a
+            for k in range(max(0, sent.n - 2), sent.n + 1)
+            for a in actors_of[k]
+            if armed(a) and a.entry is not None and a.entry.type in NON_STATE_ARMED
+        }
+        if len(near) == 1:
+            [(side_id, side)] = near.items()
+            for event in ordered:
+                if (
+                    event.actor1 is None
+                    and event.event_type in ("Battles", "Explosions/Remote violence")
+                    and not any(a.canonical_id == side_id for a in [event.actor2, *event.assoc_actor2] if a)
+                ):
+                    event.actor1 = to_actor(side, True, table)
         for event in ordered:
             if id(event) in named_again:
                 continue  # its time is the event it names again
@@ -670,6 +687,7 @@ def _share_subjects(
 
 
 GOVERNMENT_FORCES = "government_forces"  # kilde/lang/nb/actors.yaml
+NON_STATE_ARMED = {"Rebels", "Political militia", "Identity militia"}
 
 
 def _main_country(result: ExtractionResult) -> str | None:
