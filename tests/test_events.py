@@ -574,3 +574,18 @@ def test_fighting_told_without_its_actor_in_a_story_of_one_armed_side_is_that_si
     events = kilde.extract(text, published="2012-11-11", language="nb").events
     [hit] = [e for e in events if e.trigger.text.startswith("truffet")]
     assert hit.actor1.canonical_id == "rebels"
+
+
+def test_a_named_part_of_a_town_is_the_events_place_at_the_towns_coordinates():
+    import kilde
+
+    text = (
+        "Irakiske spesialstyrker har tatt seg inn i selve byen Mosul, opplyser den irakiske hæren.\n"
+        "Styrkene rykket torsdag morgen inn i bydelen Gogjali i den østlige utkanten av byen.\n"
+        "Det er uklart hvor mange som er drept i kampene."
+    )
+    events = {e.trigger.text.split()[0]: e for e in kilde.extract(text, published="2016-11-03", language="nb").events}
+    mosul, part, fighting = events["tatt"].place, events["rykket"].place, events["kampene"].place
+    assert part.name == "Gogjali" and part.geo_precision == 1
+    assert (part.latitude, part.longitude) == (mosul.latitude, mosul.longitude)
+    assert fighting.name == mosul.name  # later sentences are told of the town

@@ -306,11 +306,24 @@ def _place_for(
     in_segment = [p for p in in_sentence if lo <= p.start_char < hi]
     unresolved = _unresolved_place(sent, lo, hi, places) or _ner_place(result, lo, hi, places, exclude)
     if unresolved is not None and _part_of_town(lowered[: unresolved.start_char - sent.start]):
-        # "i bydelen al-Shaar i Aleppo": the town the part lies in, from the sentence or the event before.
+        # "i bydelen Gogjali i utkanten av byen": the part by its name (ACLED's "Mosul - Gogjali"), at the
+        # coordinates of the town it lies in, from the sentence or the event before.
         towns = [p for p in in_sentence if p.precision in ("exact", "near") and p.name != unresolved.name]
         town = min(towns, key=rank) if towns else previous
-        if town is not None:
-            return town, "sentence" if towns else "context"
+        if town is not None and town.latitude is not None:
+            part = town.model_copy(
+                update={
+                    "start_char": unresolved.start_char,
+                    "end_char": unresolved.end_char,
+                    "text": unresolved.text,
+                    "name": unresolved.name,
+                    "geonames_id": None,
+                    "feature_code": "PPLX",
+                    "precision": "near",
+                    "geo_precision": 1,
+                }
+            )
+            return part, "sentence" if towns else "context"
     if in_segment:
         best = min(in_segment, key=rank)
         if unresolved is not None and best.precision in ("country", "region", "admin"):

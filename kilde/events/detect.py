@@ -226,6 +226,19 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         last_place = next((ctx(e) for _, e in reversed(told) if e.place is not None and _violent(e)), None) or next(
             (ctx(e) for _, e in reversed(told) if e.place is not None), None
         )
+        if last_place is not None and last_place.feature_code == "PPLX":
+            # A part of a town ("bydelen Gogjali") is where its own sentence's event was; later sentences ("kampene",
+            # "sør i byen") are told of the town.
+            last_place = next(
+                (
+                    p
+                    for p in fallback
+                    if p.feature_code != "PPLX"
+                    and p.latitude == last_place.latitude
+                    and p.longitude == last_place.longitude
+                ),
+                last_place,
+            )
         # An armed group named in this sentence or the ones beside it (conflict context for a bombing).
         armed_nearby = any(
             armed(a) for k in range(max(0, sent.n - 1), min(len(actors_of), sent.n + 2)) for a in actors_of[k]
