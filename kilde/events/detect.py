@@ -430,9 +430,9 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             a.entry.id: a
             for k in range(max(0, sent.n - 2), sent.n + 1)
             for a in actors_of[k]
-            if armed(a) and a.entry is not None and a.entry.type in NON_STATE_ARMED
+            if armed(a) and a.entry is not None
         }
-        if len(near) == 1:
+        if len(near) == 1 and next(iter(near.values())).entry.type in NON_STATE_ARMED:
             [(side_id, side)] = near.items()
             for event in ordered:
                 if (
