@@ -589,3 +589,16 @@ def test_a_named_part_of_a_town_is_the_events_place_at_the_towns_coordinates():
     assert part.name == "Gogjali" and part.geo_precision == 1
     assert (part.latitude, part.longitude) == (mosul.latitude, mosul.longitude)
     assert fighting.name == mosul.name  # later sentences are told of the town
+
+
+def test_a_political_murder_is_an_attack_dated_by_a_later_mention():
+    import kilde
+
+    text = (
+        "Få ting har opprørt så mange som det første rasistiske mordet i Norge etter krigen.\n"
+        "Programlederen leste opp detaljene fra mordnatta 26. januar 2001, da to nynazister knivstakk gutten."
+    )
+    events = kilde.extract(text, published="2002-11-14", language="nb").events
+    murders = [e for e in events if e.sub_event_type == "Attack"]
+    assert len(murders) == 2
+    assert all(e.historical for e in murders)  # the first mention has no date of its own: the second dates it

@@ -473,6 +473,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         told.extend((sent.n, e) for e in ordered if _acled(e) and e.current)
         told_past.extend((sent.n, e) for e in ordered if _acled(e) and e.historical)
         events.extend(ordered)
+    _date_from_later_naming(events, lex, sents)
     link_known_events(events, sents, article, result, table, lang, hist_days)
     _resolve_government_forces(events, result, table)
     return events
@@ -614,6 +615,40 @@ def _since_it_began(match: TriggerMatch, lowers: list[str], lex: Lexicon) -> boo
     if k < 0 or lowers[k] not in set(lex.cues.get("since", [])):
         return False
     return bool(cue_in(lex.cues.get("began", []), lowers[match.end : match.end + 3]))
+
+
+def _date_from_later_naming(events: list[Event], lex: Lexicon, sents: list[Sentence]) -> None:
+    """"det første rasistiske mordet i Noreg ... mordnatta 26. januar 2001": a definite noun told with no time of its
+    own is the event a later definite mention of its kind dates, when that one lies in the past."""
+    naming = {w for entries in lex.lemmas.values() for e in entries for w in (*e.again, *e.definite)}
+    naming |= {w for entries in lex.forms.values() for e in entries for w in (*e.again, *e.definite)}
+
+    def number(event: Event) -> int:
+        start = event.trigger.start_char if event.trigger else 0
+        return next((s.n for s in sents if s.start <= start < s.end), -1)
+
+    def definite(event: Event) -> bool:
+        return bool(event.trigger) and event.trigger.text.lower() in naming
+
+    for k, event in enumerate(events):
+        untimed = event.time is None or event.time.anchor == "publication"
+        if event.historical or not untimed or not definite(event):
+            continue
+        n = number(event)
+        later = next(
+            (
+                e
+                for e in events[k + 1 :]
+                if e.sub_event_type == event.sub_event_type
+                and e.historical
+                and e.time is not None
+                and e.time.anchor != "publication"
+                and number(e) - n <= 8
+            ),
+            None,
+        )
+        if later is not None:
+            event.time, event.historical = later.time, True
 
 
 def _officer(actor: Actor, text: str, table: ActorTable) -> bool:
