@@ -602,3 +602,14 @@ def test_a_political_murder_is_an_attack_dated_by_a_later_mention():
     murders = [e for e in events if e.sub_event_type == "Attack"]
     assert len(murders) == 2
     assert all(e.historical for e in murders)  # the first mention has no date of its own: the second dates it
+
+
+def test_annexation_is_a_non_violent_transfer_and_taking_a_capital_a_takeover():
+    import kilde
+
+    text = (
+        "Russland annekterte Krim i 2014 og gikk til krig mot hele Ukraina i februar 2022.\n"
+        "Houthi-opprørerne tok hovedstaden Sanaa i 2014."
+    )
+    events = kilde.extract(text, published="2023-05-30", language="nb").events
+    assert {"Non-violent transfer of territory", "Non-state actor overtakes territory"} <= set(coded(events))
