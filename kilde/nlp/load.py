@@ -100,13 +100,15 @@ def use_numpy_matmul(nlp: Language) -> Language:
     """Run the networks' matrix products through numpy's BLAS instead of thinc's bundled BLIS.
 
     On CPU, numpy's OpenBLAS multiplies the tok2vec and NER matrices about three times faster than BLIS
-    (``benchmarks/bench_nlp.py``); results are the same floats up to rounding. Only inference is affected:
-    training builds its own models with thinc's default ops.
+    (``benchmarks/bench_nlp.py``; ``KILDE_THINC_BLIS=1`` keeps BLIS to compare); results are the same floats up
+    to rounding. Only inference is affected: training builds its own models with thinc's default ops.
     """
+    import os
+
     from thinc.api import NumpyOps, get_current_ops
 
-    if not isinstance(get_current_ops(), NumpyOps):
-        return nlp  # a GPU or other backend: leave it alone
+    if not isinstance(get_current_ops(), NumpyOps) or os.environ.get("KILDE_THINC_BLIS"):
+        return nlp  # a GPU or other backend, or asked for thinc's own (to compare): leave it alone
     ops = NumpyOps(use_blis=False)
     for _name, component in nlp.pipeline:
         model = getattr(component, "model", None)
