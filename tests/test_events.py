@@ -613,3 +613,11 @@ def test_annexation_is_a_non_violent_transfer_and_taking_a_capital_a_takeover():
     )
     events = kilde.extract(text, published="2023-05-30", language="nb").events
     assert {"Non-violent transfer of territory", "Non-state actor overtakes territory"} <= set(coded(events))
+
+
+def test_one_of_world_historys_most_famous_attacks_is_history():
+    import kilde
+
+    text = "Her ble Gaius Julius Cæsar utsatt for et av verdenshistoriens mest berømte attentater, sier guiden i Roma."
+    events = kilde.extract(text, published="2008-12-10", language="nb").events
+    assert events and all(not e.current for e in events)
