@@ -20,6 +20,10 @@ def events_of(text: str, lang: str = "nb", published: str = "2016-12-11", source
     return result.events
 
 
+def with_trigger(events, text: str):
+    return [e for e in events if e.trigger and e.trigger.text == text]
+
+
 def coded(events):
     return [e.sub_event_type for e in events if e.sub_event_type]
 
@@ -497,7 +501,7 @@ def test_fire_opened_or_taken_is_told_by_whom_it_hits():
         "Opprørerne angrep konvoien i Kongo, og helikopteret ble truffet av piler."
     )
     events = kilde.extract(text, published="2022-09-22", language="nb").events
-    [fired] = [e for e in events if e.trigger and e.trigger.text == "åpnet ild"]
+    [fired] = with_trigger(events, "åpnet ild")
     assert fired.sub_event_type == "Excessive force against protesters"
     assert fired.actor1.canonical_id == "military_forces_of_iran"  # lethal force: the force that used it is actor1
     assert fired.actor2.canonical_id == "protesters"
@@ -513,7 +517,7 @@ def test_a_definite_noun_is_told_when_its_event_was_not_when_the_background_befo
         "FN og EU har fordømt angrepet."
     )
     events = kilde.extract(text, published="2023-04-12", language="nb").events
-    [named] = [e for e in events if e.trigger and e.trigger.text == "angrepet"]
+    [named] = with_trigger(events, "angrepet")
     assert named.sub_event_type == "Air/drone strike"
     assert named.current
 
@@ -557,7 +561,7 @@ def test_a_claim_of_responsibility_names_the_main_attack_not_the_siege_after_it(
         "Al-Shabaab har tatt på seg ansvaret for angrepet."
     )
     events = kilde.extract(text, published="2019-03-01", language="nb").events
-    [claimed] = [e for e in events if e.trigger and e.trigger.text == "angrepet"]
+    [claimed] = with_trigger(events, "angrepet")
     assert claimed.sub_event_type == "Suicide bomb"
     assert claimed.actor1.canonical_id == "al_shabaab"
     stormed = [e for e in events if e.trigger and e.trigger.text in ("stormet", "åpnet ild")]

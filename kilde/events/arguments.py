@@ -226,23 +226,13 @@ def _modifier(word: str) -> bool:
     return word in POSSESSOR_MODIFIERS or (word.isalpha() and word.endswith(ADJECTIVE_ENDINGS))
 
 
-def place_for(
-    result: ExtractionResult,
-    sent: Sentence,
-    trigger_char: int,
-    fallback: list[Place],
-    exclude: list[tuple[int, int]],
-    previous: Place | None,
-    trigger_end: int | None = None,
-    lead_end: int = 0,
+def town_of_site(
+    place: Place | None, how: str, places: list[Place], sent: Sentence, trigger_char: int, previous: Place | None
 ) -> tuple[Place | None, str]:
-    """The nearest resolved place in the sentence (not inside an actor's name: "Israels bombardement"); else the
-    place of the event told just before; else the place the article names most. A street, park or building the
-    gazetteer lacks ("på Nonnestien") gives way to the town it is in, as ACLED codes it."""
-    place, how = _place_for(result, sent, trigger_char, fallback, exclude, previous, trigger_end, lead_end)
+    """A street, park or building the gazetteer lacks ("på Nonnestien") gives way to the town it is in, as ACLED
+    codes it: one the sentence names, else the event before's, else the town the story last named."""
     if place is None or not is_site(place):
         return place, how
-    places = fallback if fallback is not None else result.places
     towns = [
         p
         for p in places
@@ -255,7 +245,7 @@ def place_for(
         return previous, "context"
     before = [p for p in towns if p.start_char < sent.start and p.country == place.country]
     if before:
-        return before[-1], "context"  # the town the story last named
+        return before[-1], "context"
     return place, how
 
 
@@ -273,7 +263,7 @@ def _site_endings() -> tuple[str, ...]:
     return tuple(sorted({str(w).lower() for w in words}, key=len, reverse=True))
 
 
-def _place_for(
+def place_for(
     result: ExtractionResult,
     sent: Sentence,
     trigger_char: int,
@@ -283,6 +273,8 @@ def _place_for(
     trigger_end: int | None = None,
     lead_end: int = 0,
 ) -> tuple[Place | None, str]:
+    """The nearest resolved place in the sentence (not inside an actor's name: "Israels bombardement"); else the
+    place of the event told just before; else the place the article names most."""
     places = fallback if fallback is not None else result.places
     lowered = sent.text.lower()
     trigger_end = trigger_char if trigger_end is None else trigger_end

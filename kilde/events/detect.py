@@ -34,6 +34,7 @@ from kilde.events.arguments import (
     quantities_for,
     roles,
     time_for,
+    town_of_site,
 )
 from kilde.events.known import link_known_events
 from kilde.events.modality import cues as modality_cues
@@ -1034,6 +1035,7 @@ def _event(
         if a.start == 0 or not (lowers[a.start - 1] in LOCATIVE or lowers[a.start - 1].endswith(PLACE_NOUNS))
     ]  # "I nabolandet Burkina Faso ble ... bortført": a place noun before a country makes it where
     place, place_how = place_for(result, sent, start_char, fallback, exclude, previous_place, end_char, lead_end)
+    place, place_how = town_of_site(place, place_how, fallback, sent, start_char, previous_place)
     time = time_for(result, article, sent, start_char, previous_sent)
     quantities = quantities_for(result, sent)
     claims = _claims_over(result.claims, start_char, end_char)
