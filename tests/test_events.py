@@ -625,3 +625,12 @@ def test_one_of_world_historys_most_famous_attacks_is_history():
     text = "Her ble Cæsar utsatt for et av verdenshistoriens mest berømte attentater under krigen, sier guiden."
     events = kilde.extract(text, published="2008-12-10", language="nb").events
     assert events and all(not e.current for e in events)
+
+
+def test_the_killing_of_a_named_person_in_political_writing_is_an_attack_dated_even_before_christ():
+    import kilde
+
+    text = "Onsdag var det 2050 år siden drapet på Cæsar, verdens mest kjente politiske mord."
+    [murder] = with_trigger(kilde.extract(text, published="2008-12-10", language="nb").events, "drapet")
+    assert murder.sub_event_type == "Attack"
+    assert murder.historical  # "2050 år siden" is a year no datetime holds, and still dates it

@@ -479,8 +479,10 @@ def time_for(
 
 def _sentence_time(result: ExtractionResult, article: Article, sent: Sentence, trigger_char: int) -> TimeSpan | None:
     in_sentence = [
-        t for t in result.times if sent.start <= t.start_char < sent.end and t.kind != "duration" and t.start
-    ]
+        t
+        for t in result.times
+        if sent.start <= t.start_char < sent.end and t.kind != "duration" and (t.start or t.end_year is not None)
+    ]  # a year the calendar type cannot hold ("for 2050 år siden", "44 f.Kr.") still dates the event
     if in_sentence:
         return min(in_sentence, key=lambda t: abs(t.start_char - trigger_char))
     if True:

@@ -391,7 +391,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                     # it happened
                     event.place = ctx(last)
                 history_since = any(_violent(e) and e.historical for n, e in told_past if n > last_n)
-                if definite_noun and not history_since and (event.time is None or event.time.anchor == "publication"):
+                if definite_noun and not history_since and _untimed(event):
                     # "FN og EU har fordømt angrepet": told when that one was, whatever the sentence before told of
                     event.time, event.historical = last.time, last.historical
                     named_again.add(id(event))
@@ -406,7 +406,16 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             if noun and token in match.entry.again and not refers_back:
                 # "overfallet", "demonstrasjonen": the event of this kind told before, named again: where and when
                 # that one happened, and real whatever verb governs it ("spurte om hun hadde en rolle i overfallet")
-                antecedent = next((e for _, e in reversed(told) if e.sub_event_type == event.sub_event_type), None)
+                # The latest one told, as news or as history ("drapet på Hermansen" after the murder night of 2001).
+                antecedent = max(
+                    (
+                        (n, e)
+                        for n, e in (*told, *told_past)
+                        if e.sub_event_type == event.sub_event_type and not (e.negated or e.hypothetical)
+                    ),
+                    key=lambda pair: pair[0],
+                    default=(None, None),
+                )[1]
                 if antecedent is not None:
                     if (
                         antecedent.place is not None
@@ -414,7 +423,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                         and (place_how in ("context", "article") or _coarser(event.place, ctx(antecedent)))
                     ):
                         event.place = ctx(antecedent)
-                    if event.time is None or event.time.anchor == "publication":
+                    if _untimed(event):
                         event.time, event.historical = antecedent.time, antecedent.historical
                         named_again.add(id(event))
                     event.hypothetical = event.negated = False
@@ -618,6 +627,12 @@ def _since_it_began(match: TriggerMatch, lowers: list[str], lex: Lexicon) -> boo
     return bool(cue_in(lex.cues.get("began", []), lowers[match.end : match.end + 3]))
 
 
+def _untimed(event: Event) -> bool:
+    """No time of its own: none, or the publication date standing in (not "i går", which is anchored there too)."""
+    time = event.time
+    return time is None or (time.anchor == "publication" and time.start_char == time.end_char == 0)
+
+
 def _date_from_later_naming(events: list[Event], lex: Lexicon, sents: list[Sentence]) -> None:
     """"det første rasistiske mordet i Noreg ... mordnatta 26. januar 2001": a definite noun told with no time of its
     own is the event a later definite mention of its kind dates, when that one lies in the past."""
@@ -632,7 +647,7 @@ def _date_from_later_naming(events: list[Event], lex: Lexicon, sents: list[Sente
         return bool(event.trigger) and event.trigger.text.lower() in naming
 
     for k, event in enumerate(events):
-        untimed = event.time is None or event.time.anchor == "publication"
+        untimed = _untimed(event)
         if event.historical or not untimed or not definite(event):
             continue
         n = number(event)
@@ -794,6 +809,21 @@ def _of_a_person(match: TriggerMatch, sent: Sentence, result: ExtractionResult) 
     return any(m.label == "PER" and m.start_char == name.start for m in result.mentions)
 
 
+def _killing_of_a_named_person(match: TriggerMatch, sent: Sentence, result: ExtractionResult) -> bool:
+    """"drapet på Elmar Huseinov", or a name as the subject of a passive ("Bonhoeffer vart myrda")."""
+    if _of_a_person(match, sent, result):
+        return True
+    persons = [m for m in result.mentions if m.label == "PER" and sent.start <= m.start_char < sent.end]
+    for back in (2, 3):
+        at = match.start - back
+        if at < 0 or sent.tokens[at + 1].lower not in PASSIVE_AUX:
+            continue
+        name = sent.tokens[at]
+        if any(m.start_char <= name.start < m.end_char for m in persons):
+            return True
+    return False
+
+
 def _witness_quote(
     match: TriggerMatch, lowers: list[str], sent: Sentence, result: ExtractionResult, lex: Lexicon
 ) -> bool:
@@ -944,6 +974,9 @@ def _event(
     context += following
     # "luftangrep", "flyåtak": a compound that names the weapon needs no further context.
     needs = "none" if match.prefix is not None and match.event != entry.event else entry.needs
+    named_victim = entry.event == "Attack" and _killing_of_a_named_person(match, sent, result)
+    if needs in ("conflict", "conflict!") and named_victim:
+        needs = "political"  # "drapet på Cæsar", "Bonhoeffer vart myrda": a named person's killing in political writing
     if needs == "conflict!" and cue_in(lex.cues.get("deliberate", []), lowers[max(0, match.start - 3) : match.start]):
         needs = "conflict"  # "målrettede drap": deliberate killing needs only an article about conflict
     ok, bonus = _context_ok(needs, context, lex, scores)
