@@ -634,3 +634,15 @@ def test_the_killing_of_a_named_person_in_political_writing_is_an_attack_dated_e
     [murder] = with_trigger(kilde.extract(text, published="2008-12-10", language="nb").events, "drapet")
     assert murder.sub_event_type == "Attack"
     assert murder.historical  # "2050 år siden" is a year no datetime holds, and still dates it
+
+
+def test_demonstrating_a_policy_and_storm_damage_are_no_events():
+    import kilde
+
+    text = (
+        "Statssekretæren har demonstrert rødgrønn politikk kraftfullt ved å invitere flåten hjem.\n"
+        "Det falt fortsatt styrtregn over de hardest rammede områdene, der ødelagt infrastruktur hindret hjelpen.\n"
+        "Onsdag kveld demonstrerte tusenvis av studenter mot regjeringen i sentrum av Teheran."
+    )
+    events = kilde.extract(text, published="2012-01-01", language="nb").events
+    assert coded(events) == ["Peaceful protest"]  # only the students' protest: no direct object, no storm

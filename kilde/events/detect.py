@@ -987,6 +987,8 @@ def _event(
         ok = True  # "En bilbombe eksploderte ... al-Shabaab har tatt på seg ansvaret": an armed group told beside it
     if not ok:
         return None
+    if entry.no_object and any(t.head == match.anchor and t.dep == "DOBJ" for t in sent.tokens):
+        return None  # "har demonstrert rødgrønn politikk", "demonstrerte at han er en mester": shown, not protested
     code = _code(match, lowers + following, lex.cues.get("military_targets", []))
     if code is None:
         return None

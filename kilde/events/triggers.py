@@ -38,6 +38,7 @@ class TriggerEntry:
     part_of_last: bool = False  # "smell" right after a missile strike: that strike again, heard
     # "overfallet", "demonstrasjonen": definite forms that name an event of this trigger's own kind told before
     again: list[str] = field(default_factory=list)
+    no_object: bool = False  # "har demonstrert rødgrønn politikk": with a direct object the verb means "show"
 
 
 @dataclass
@@ -95,6 +96,7 @@ def _entry(raw: dict[str, Any], phrase: bool = False) -> TriggerEntry:
         told_only=raw.get("told_only") if raw.get("told_only") == "same" else bool(raw.get("told_only", False)),
         part_of_last=bool(raw.get("part_of_last", False)),
         again=[str(w).lower() for w in raw.get("again") or []],
+        no_object=bool(raw.get("no_object", False)),
     )
 
 
