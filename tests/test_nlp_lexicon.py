@@ -1,9 +1,19 @@
 """The NER's name-list features: what the model sees for known place and person names."""
 
+import pytest
 import spacy
 
 from kilde.nlp import load
-from kilde.nlp.lexicon_features import N_FEATURES, PERSON_CATEGORIES, PLACE_CATEGORIES, doc_features
+from kilde.nlp.lexicon_features import (
+    CAPITALISED_COMMON_COLUMN,
+    N_FEATURES,
+    N_FREQ_FEATURES,
+    PERSON_CATEGORIES,
+    PLACE_CATEGORIES,
+    WORD_FREQ,
+    doc_features,
+    frequency_features,
+)
 
 LEXICON = {"aleppo": "bp", "deir ez-zor": "p", "ingrid": "f", "syria": "c", "han": "fl"}
 
@@ -46,6 +56,48 @@ def test_the_shipped_lexicon_knows_places_and_first_names():
     assert rows[0, column("person", "f")] == 1
     assert rows[3, column("begin", "p")] == 1
     assert rows[5, column("begin", "b")] == 1
+
+
+# Zipf * 10, as in kilde/data/word_freq_nb.tsv.gz: buckets unseen, <2, 2-3, 3-4, 4-5, >=5.
+WORD_FREQ_TABLE = {"og": 75, "men": 62, "regjeringen": 53, "skjervøy": 32, "aleppo": 35, "kaliumnitrat": 19}
+
+
+def test_frequency_columns_give_one_zipf_bucket_per_token():
+    doc = spacy.blank("nb")("regjeringen og Skjervøy , kaliumnitrat")
+    rows = frequency_features(doc, WORD_FREQ_TABLE)
+    assert rows.shape == (5, N_FREQ_FEATURES)
+    assert [int(row[:CAPITALISED_COMMON_COLUMN].argmax()) for row in rows] == [5, 5, 3, 0, 1]
+    assert rows[:, :CAPITALISED_COMMON_COLUMN].sum(axis=1).tolist() == [1, 1, 1, 1, 1]
+
+
+def test_a_capitalised_common_word_is_marked_and_a_rare_capitalised_word_is_not():
+    doc = spacy.blank("nb")("Men Skjervøy og Aleppo og men")
+    rows = frequency_features(doc, WORD_FREQ_TABLE)
+    assert rows[:, CAPITALISED_COMMON_COLUMN].tolist() == [1, 0, 0, 1, 0, 0]
+
+
+@pytest.mark.skipif(not WORD_FREQ.exists(), reason="built by scripts/build_word_freq.py (needs wordfreq)")
+def test_the_built_word_frequencies_are_small_and_know_norwegian():
+    assert WORD_FREQ.stat().st_size < 3_000_000
+    doc = spacy.blank("nb")("Det regner i Skjervøy , sier Qxzvbt")
+    rows = frequency_features(doc)
+    assert rows[0, CAPITALISED_COMMON_COLUMN] == 1  # "Det": a capitalised common word
+    assert rows[1, 0] == 0 and rows[6, 0] == 1  # "regner" is in the list, "Qxzvbt" is not
+    assert rows[1:, CAPITALISED_COMMON_COLUMN].sum() == 0
+
+
+@pytest.mark.skipif(not WORD_FREQ.exists(), reason="built by scripts/build_word_freq.py (needs wordfreq)")
+def test_the_frequency_embedding_reads_name_lists_and_frequencies():
+    from spacy.util import registry
+
+    import kilde.nlp.lexicon_features  # noqa: F401  (registers the layers)
+
+    make = registry.architectures.get("kilde.LexiconMultiHashEmbed.v2")
+    model = make(width=16, attrs=["NORM", "SHAPE"], rows=[100, 50], include_static_vectors=False)
+    docs = [spacy.blank("nb")("Kari bor i Bergen ."), spacy.blank("nb")("Det regner .")]
+    model.initialize(X=docs)
+    assert [out.shape for out in model.predict(docs)] == [(5, 16), (3, 16)]
+    assert model.layers[0].layers[1].get_dim("nO") == N_FEATURES + N_FREQ_FEATURES
 
 
 def test_both_pipelines_carry_the_shared_ner():

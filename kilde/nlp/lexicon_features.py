@@ -7,8 +7,17 @@ evidence that generalises past the training vocabulary. The lists come from kild
 gazetteer and from Faker's person names (``scripts/build_ner_lexicon.py``) and ship with
 kilde, so a trained model always sees the same features at run time.
 
-The layer has no weights: ``kilde.LexiconMultiHashEmbed.v1`` concatenates its 0/1 columns
-with spaCy's hash embeddings before the tok2vec encoder.
+Word-frequency columns (``kilde.LexiconMultiHashEmbed.v2``): the Zipf-frequency bucket of the
+lower-cased token in wordfreq's Norwegian Bokmål list, and whether a capitalised token's lower-cased
+form is a common word (probably a sentence-initial ordinary word, not a name). They tell the model
+whether an unseen capitalised word is an ordinary Norwegian word or a rare one. The table is built
+by ``scripts/build_word_freq.py`` into ``kilde/data/word_freq_nb.tsv.gz`` (1.3 MB), so a model
+that uses them does not need wordfreq at run time. They measured no gain on NorNE dev
+(training/README.md), so the shipped NER uses v1 and the table is not committed.
+
+The layers have no weights: ``kilde.LexiconMultiHashEmbed.v1`` (name lists) and ``.v2`` (name lists
+and word frequencies) concatenate their 0/1 columns with spaCy's hash embeddings before the tok2vec
+encoder.
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ from thinc.api import Maxout, Model, chain, concatenate, with_array
 from thinc.types import Floats2d
 
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "ner_lexicon.tsv.gz"
+WORD_FREQ = Path(__file__).resolve().parents[1] / "data" / "word_freq_nb.tsv.gz"
 
 # Letters in the lexicon file. Place categories are matched over up to MAX_NAME_TOKENS tokens
 # and give a begin and an inside column each; person names are single tokens.
@@ -32,6 +42,15 @@ PLACE_CATEGORIES = "cabpr"  # country, admin region, big city, populated place, 
 PERSON_CATEGORIES = "fl"  # first name, last name
 MAX_NAME_TOKENS = 4
 N_FEATURES = 2 * len(PLACE_CATEGORIES) + len(PERSON_CATEGORIES) + 1  # + "capitalised, not in any list"
+
+
+# Word-frequency columns: Zipf buckets (unseen, <2, 2-3, 3-4, 4-5, >=5; Zipf 3 = once per million words)
+# of the lower-cased form, then "capitalised, and the lower-cased form has Zipf >= COMMON_ZIPF".
+# The table stores Zipf * 10 as an integer.
+ZIPF_BUCKETS = (20, 30, 40, 50)  # upper bounds (Zipf * 10) of the buckets after "unseen"
+COMMON_ZIPF = 35
+N_FREQ_FEATURES = 1 + len(ZIPF_BUCKETS) + 1 + 1
+CAPITALISED_COMMON_COLUMN = N_FREQ_FEATURES - 1
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +62,50 @@ def load_lexicon(path: Path = LEXICON) -> dict[str, str]:
             name, _, categories = line.rstrip("\n").partition("\t")
             lexicon[name] = categories
     return lexicon
+
+
+@lru_cache(maxsize=1)
+def load_word_freq(path: Path = WORD_FREQ) -> dict[str, int]:
+    """Lower-cased word -> its Zipf frequency * 10 in wordfreq's Norwegian Bokmål list."""
+    if not path.exists():
+        raise FileNotFoundError(
+            f"{path} is missing: pip install wordfreq==3.1.1 && python scripts/build_word_freq.py "
+            "(only the word-frequency experiment, kilde.LexiconMultiHashEmbed.v2, reads it; see training/README.md)"
+        )
+    table: dict[str, int] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            word, _, zipf10 = line.rstrip("\n").partition("\t")
+            table[word] = int(zipf10)
+    return table
+
+
+def _bucket(zipf10: int) -> int:
+    for column, bound in enumerate(ZIPF_BUCKETS, start=1):
+        if zipf10 < bound:
+            return column
+    return len(ZIPF_BUCKETS) + 1
+
+
+# Zipf * 10 -> bucket column, for every value the table holds (0..99).
+_BUCKET_OF = [_bucket(z) for z in range(100)]
+
+
+def frequency_features(doc: Doc, table: dict[str, int] | None = None) -> numpy.ndarray:
+    """One row of 0/1 word-frequency features per token (see the module docstring)."""
+    table = load_word_freq() if table is None else table
+    features = numpy.zeros((len(doc), N_FREQ_FEATURES), dtype="float32")
+    bucket_of = _BUCKET_OF
+    for i, token in enumerate(doc):
+        text = token.text
+        zipf10 = table.get(text.lower())
+        if zipf10 is None:
+            features[i, 0] = 1.0
+            continue
+        features[i, bucket_of[min(max(zipf10, 0), 99)]] = 1.0
+        if zipf10 >= COMMON_ZIPF and text[:1].isupper():
+            features[i, CAPITALISED_COMMON_COLUMN] = 1.0
+    return features
 
 
 def _capitalised(text: str) -> bool:
@@ -97,6 +160,20 @@ def _forward(model: Model, docs: list[Doc], is_train: bool):
     return rows, lambda d_rows: []
 
 
+def frequency_lexicon_features() -> Model[list[Doc], list[Floats2d]]:
+    return Model("kilde_frequency_lexicon_features", _forward_with_frequency, dims={"nO": N_FEATURES + N_FREQ_FEATURES})
+
+
+def _forward_with_frequency(model: Model, docs: list[Doc], is_train: bool):
+    lexicon = load_lexicon()
+    table = load_word_freq()
+    rows = [
+        model.ops.asarray2f(numpy.hstack((doc_features(doc, lexicon), frequency_features(doc, table))))
+        for doc in docs
+    ]
+    return rows, lambda d_rows: []
+
+
 @registry.architectures("kilde.LexiconMultiHashEmbed.v1")
 def lexicon_multi_hash_embed(
     width: int,
@@ -108,3 +185,17 @@ def lexicon_multi_hash_embed(
     hashed = MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=include_static_vectors)
     mix = Maxout(width, width + N_FEATURES, nP=3, normalize=True, dropout=0.0)
     return chain(concatenate(hashed, lexicon_features()), with_array(mix))
+
+
+@registry.architectures("kilde.LexiconMultiHashEmbed.v2")
+def frequency_lexicon_multi_hash_embed(
+    width: int,
+    attrs: list[str],
+    rows: list[int],
+    include_static_vectors: bool,
+) -> Model[list[Doc], list[Floats2d]]:
+    """As v1, plus the word-frequency columns (Zipf bucket, capitalised common word)."""
+    hashed = MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=include_static_vectors)
+    n_features = N_FEATURES + N_FREQ_FEATURES
+    mix = Maxout(width, width + n_features, nP=3, normalize=True, dropout=0.0)
+    return chain(concatenate(hashed, frequency_lexicon_features()), with_array(mix))
