@@ -646,3 +646,16 @@ def test_demonstrating_a_policy_and_storm_damage_are_no_events():
     )
     events = kilde.extract(text, published="2012-01-01", language="nb").events
     assert coded(events) == ["Peaceful protest"]  # only the students' protest: no direct object, no storm
+
+
+def test_the_attack_on_a_town_is_the_leads_attack_on_it_not_the_air_strike_told_since():
+    import kilde
+
+    text = (
+        "Taliban-krigere angrep byen Farah vest i Afghanistan natt til tirsdag.\n"
+        "Det var skyting i alle gatene, sier en butikkeier.\n"
+        "Amerikanske fly skal ha gjennomført flere luftangrep mot Taliban-stillinger rundt byen.\n"
+        "Angrepet på Farah kommer bare uker etter at Taliban kunngjorde sin årlige våroffensiv."
+    )
+    [named] = with_trigger(kilde.extract(text, published="2018-05-16", language="nb").events, "Angrepet")
+    assert named.sub_event_type == "Armed clash"

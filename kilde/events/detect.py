@@ -361,7 +361,17 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             noun = sent.tokens[match.anchor].pos not in ("VERB", "AUX", "verb")  # "skal IS ha angrepet" is a verb
             definite_noun = refers_back and noun and token in match.entry.definite
             claimed = cue_in(lex.cues.get("responsibility", []), lowers[max(0, match.start - 3) : match.start])
-            if definite_noun and lead_event is not None and (last_n < sent.n - 1 or claimed):
+            # "Angrepet på Farah" after the lead's attack on Farah and an air strike near it: the one aimed at the
+            # place the noun names.
+            aimed = (
+                lead_event is not None
+                and lead_event.place is not None
+                and match.end + 1 < len(lowers)
+                and lowers[match.end] in TARGET_PREP
+                and lowers[match.end + 1]
+                in {(lead_event.place.text or "").lower(), (lead_event.place.name or "").lower()}
+            )
+            if definite_noun and lead_event is not None and (last_n < sent.n - 1 or claimed or aimed):
                 last = lead_event
             if before in TIME_GENITIVES and noun:
                 # "torsdagens angrep": the event told for that time, else the lead's, not merely the last one told.
