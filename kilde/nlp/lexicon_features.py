@@ -174,6 +174,20 @@ def _forward_with_frequency(model: Model, docs: list[Doc], is_train: bool):
     return rows, lambda d_rows: []
 
 
+def _hashed_with(
+    columns: Model[list[Doc], list[Floats2d]],
+    n_columns: int,
+    width: int,
+    attrs: list[str],
+    rows: list[int],
+    include_static_vectors: bool,
+) -> Model[list[Doc], list[Floats2d]]:
+    """spaCy's MultiHashEmbed plus 0/1 feature columns, mixed back to ``width`` by a maxout layer."""
+    hashed = MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=include_static_vectors)
+    mix = Maxout(width, width + n_columns, nP=3, normalize=True, dropout=0.0)
+    return chain(concatenate(hashed, columns), with_array(mix))
+
+
 @registry.architectures("kilde.LexiconMultiHashEmbed.v1")
 def lexicon_multi_hash_embed(
     width: int,
@@ -181,10 +195,8 @@ def lexicon_multi_hash_embed(
     rows: list[int],
     include_static_vectors: bool,
 ) -> Model[list[Doc], list[Floats2d]]:
-    """spaCy's MultiHashEmbed plus the name-list columns, mixed back to ``width`` by a maxout layer."""
-    hashed = MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=include_static_vectors)
-    mix = Maxout(width, width + N_FEATURES, nP=3, normalize=True, dropout=0.0)
-    return chain(concatenate(hashed, lexicon_features()), with_array(mix))
+    """spaCy's MultiHashEmbed plus the name-list columns."""
+    return _hashed_with(lexicon_features(), N_FEATURES, width, attrs, rows, include_static_vectors)
 
 
 @registry.architectures("kilde.LexiconMultiHashEmbed.v2")
@@ -195,7 +207,5 @@ def frequency_lexicon_multi_hash_embed(
     include_static_vectors: bool,
 ) -> Model[list[Doc], list[Floats2d]]:
     """As v1, plus the word-frequency columns (Zipf bucket, capitalised common word)."""
-    hashed = MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=include_static_vectors)
-    n_features = N_FEATURES + N_FREQ_FEATURES
-    mix = Maxout(width, width + n_features, nP=3, normalize=True, dropout=0.0)
-    return chain(concatenate(hashed, frequency_lexicon_features()), with_array(mix))
+    columns = frequency_lexicon_features()
+    return _hashed_with(columns, N_FEATURES + N_FREQ_FEATURES, width, attrs, rows, include_static_vectors)
