@@ -659,3 +659,15 @@ def test_the_attack_on_a_town_is_the_leads_attack_on_it_not_the_air_strike_told_
     )
     [named] = with_trigger(kilde.extract(text, published="2018-05-16", language="nb").events, "Angrepet")
     assert named.sub_event_type == "Armed clash"
+
+
+def test_drones_or_rockets_that_hit_were_fired():
+    import kilde
+
+    text = (
+        "Minst 12 sivile ble drept da russiske droner traff et boligområde i Odesa natt til lørdag.\n"
+        "En rakett slo ned i sentrum av Kharkiv i går, og krigen fortsetter."
+    )
+    events = kilde.extract(text, published="2024-03-10", language="nb").events
+    assert coded(events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+    assert events[0].actor1.canonical_id == "russian_military" and events[0].fatalities_best == 12
