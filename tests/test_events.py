@@ -671,3 +671,27 @@ def test_drones_or_rockets_that_hit_were_fired():
     events = kilde.extract(text, published="2024-03-10", language="nb").events
     assert coded(events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
     assert events[0].actor1.canonical_id == "russian_military" and events[0].fatalities_best == 12
+
+
+def test_opinions_deals_strikes_collisions_and_lists_of_kinds_are_no_events():
+    import kilde
+
+    text = (
+        "Han er enig med LO i mange avgjørende spørsmål.\n"
+        "Plateselskapet signerte i går en avtale med Sony.\n"
+        "32 ansatte ved sykehuset blir tatt ut i streik tirsdag dersom forhandlingene bryter sammen.\n"
+        "Jenta traff det ene hjulet, og bilen fikk en bulk i sammenstøtet.\n"
+        "Boka guider leseren gjennom tre tusen år med krig, ødeleggelse, massakrer og voldtekter."
+    )
+    assert coded(kilde.extract(text, published="2010-06-20", language="nb").events) == []
+
+
+def test_a_real_protest_clash_and_peace_deal_still_count():
+    import kilde
+
+    text = (
+        "Regjeringen og opprørerne signerte fredsavtalen i Bogotá mandag.\n"
+        "Det oppsto sammenstøt mellom politiet og demonstrantene utenfor parlamentet i Kiev."
+    )
+    codes = coded(kilde.extract(text, published="2016-09-27", language="nb").events)
+    assert "Agreement" in codes and "Protest with intervention" in codes

@@ -761,6 +761,7 @@ def _share_subjects(
 
 
 GOVERNMENT_FORCES = "government_forces"  # kilde/lang/nb/actors.yaml
+LIST_LINKS = {",", "og", "eller", "and", "or"}
 NON_STATE_ARMED = {"Rebels", "Political militia", "Identity militia"}
 
 
@@ -817,6 +818,27 @@ def _of_a_person(match: TriggerMatch, sent: Sentence, result: ExtractionResult) 
         return False
     name = sent.tokens[match.end + 1]
     return any(m.label == "PER" and m.start_char == name.start for m in result.mentions)
+
+
+def _in_a_list_of_kinds(match: TriggerMatch, sent: Sentence) -> bool:
+    """A bare plural noun coordinated with other nouns ("krig, plyndring, massakrar og valdtekter") names kinds of
+    violence, not one event."""
+    anchor = sent.tokens[match.anchor]
+    if match.start != match.anchor or anchor.number != "Plur" or anchor.definite == "Def":
+        return False
+    tokens = sent.tokens
+
+    def noun(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].pos in ("NOUN", "subst")
+
+    items, links = 1, []
+    k = match.start - 1
+    while k >= 1 and tokens[k].lower in LIST_LINKS and noun(k - 1):
+        items, links, k = items + 1, links + [tokens[k].lower], k - 2
+    k = match.end
+    while k + 1 < len(tokens) and tokens[k].lower in LIST_LINKS and noun(k + 1):
+        items, links, k = items + 1, links + [tokens[k].lower], k + 2
+    return items >= 3 and any(link != "," for link in links)  # a list ends with "og": "A, B og C"
 
 
 def _killing_of_a_named_person(match: TriggerMatch, sent: Sentence, result: ExtractionResult) -> bool:
@@ -997,6 +1019,8 @@ def _event(
         ok = True  # "En bilbombe eksploderte ... al-Shabaab har tatt på seg ansvaret": an armed group told beside it
     if not ok:
         return None
+    if _in_a_list_of_kinds(match, sent):
+        return None  # "tre tusen år med krig, øydelegging, plyndring, massakrar og valdtekter": kinds, not events
     if entry.no_object and any(t.head == match.anchor and t.dep == "DOBJ" for t in sent.tokens):
         return None  # "har demonstrert rødgrønn politikk", "demonstrerte at han er en mester": shown, not protested
     code = _code(match, lowers + following, lex.cues.get("military_targets", []))
