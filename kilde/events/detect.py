@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -643,11 +644,18 @@ def _untimed(event: Event) -> bool:
     return time is None or (time.anchor == "publication" and time.start_char == time.end_char == 0)
 
 
+@lru_cache(maxsize=8)
+def _naming_forms(lang: str) -> frozenset[str]:
+    """The definite forms that name an event told elsewhere in the article (`again` and `definite` in triggers.yaml)."""
+    lex = lexicon(lang)
+    entries = [e for group in (*lex.lemmas.values(), *lex.forms.values()) for e in group]
+    return frozenset(w for e in entries for w in (*e.again, *e.definite))
+
+
 def _date_from_later_naming(events: list[Event], lex: Lexicon, sents: list[Sentence]) -> None:
     """"det første rasistiske mordet i Noreg ... mordnatta 26. januar 2001": a definite noun told with no time of its
     own is the event a later definite mention of its kind dates, when that one lies in the past."""
-    naming = {w for entries in lex.lemmas.values() for e in entries for w in (*e.again, *e.definite)}
-    naming |= {w for entries in lex.forms.values() for e in entries for w in (*e.again, *e.definite)}
+    naming = _naming_forms(lex.lang)
 
     def number(event: Event) -> int:
         start = event.trigger.start_char if event.trigger else 0
@@ -1150,9 +1158,10 @@ def _event(
     home = (place.country if place is not None and place.country else None) or _main_country(result)
     if place is not None and place.country is None and place.latitude is None and home:
         place = place.model_copy(update={"country": home})  # a name the gazetteer lacks, in the article's country
-    if actor1 and actor1[0].canonical_id is None and home and (violent or _officer(actor1[0], article.text, table)):
+    officer = bool(actor1) and actor1[0].canonical_id is None and _officer(actor1[0], article.text, table)
+    if actor1 and actor1[0].canonical_id is None and home and (violent or officer):
         unresolved = next((a for a in who.actor1 if a.kind.startswith("anaphor:") and "State forces" in a.kind), None)
-        country = _country_name(home) if unresolved or _officer(actor1[0], article.text, table) else None
+        country = _country_name(home) if unresolved or officer else None
         if country:
             # "flyvåpenet angrep ..." in Syria: the Syrian air force.
             forces = table.forces_of(country)

@@ -14,6 +14,7 @@ running text without them.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -103,8 +104,6 @@ def use_numpy_matmul(nlp: Language) -> Language:
     (``benchmarks/bench_nlp.py``; ``KILDE_THINC_BLIS=1`` keeps BLIS to compare); results are the same floats up
     to rounding. Only inference is affected: training builds its own models with thinc's default ops.
     """
-    import os
-
     from thinc.api import NumpyOps, get_current_ops
 
     if not isinstance(get_current_ops(), NumpyOps) or os.environ.get("KILDE_THINC_BLIS"):
