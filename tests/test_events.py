@@ -695,3 +695,26 @@ def test_a_real_protest_clash_and_peace_deal_still_count():
     )
     codes = coded(kilde.extract(text, published="2016-09-27", language="nb").events)
     assert "Agreement" in codes and "Protest with intervention" in codes
+
+
+def test_a_story_about_a_killing_and_a_match_report_are_no_events():
+    film = (
+        "Regissøren har bestemt at den neste filmen skal handle om noe helt annet, nemlig et drap.\n"
+        "Filmen får premiere til høsten."
+    )
+    assert coded(events_of(film)) == []
+    match = (
+        "Seljord vant cupfinalen etter en spennende kamp.\n"
+        "Laget kom gjennom forsvaret til Kviteseid og utlignet etter ti minutter.\n"
+        "Kviteseid kom med flere gode angrep, men målvakta sto støtt.\n"
+        "Semifinalen ble avgjort på straffer, og uavgjort holdt ikke."
+    )
+    assert coded(events_of(match)) == []
+
+
+def test_a_case_about_an_assault_is_still_an_assault():
+    text = (
+        "Journalisten ble angrepet av nynazister i Bergen etter å ha skrevet om innvandringspolitikk.\n"
+        "Politiet etterforsker to saker. Den ene dreier seg om et overfall, den andre om en trussel fra en nynazist."
+    )
+    assert with_trigger(events_of(text), "overfall")

@@ -61,6 +61,7 @@ TARGET_PREP = function_words("target_prepositions")
 TARGET_BREAKS = function_words("target_clause_breaks") | {".", ";", ":"}
 ACCUSATION_PREP = function_words("accusation_prepositions")
 DEFINITE_ARTICLES = function_words("definite_articles")
+INDEFINITE_ARTICLES = function_words("indefinite_articles")
 THOUSANDS = function_words_ordered("thousand_words")
 PERSON_TARGET_PREP = function_words_ordered("person_target_prepositions")
 AND_WORDS = function_words("and_conjunctions")
@@ -849,6 +850,19 @@ def _in_a_list_of_kinds(match: TriggerMatch, sent: Sentence) -> bool:
     return items >= 3 and any(link != "," for link in links)  # a list ends with "og": "A, B og C"
 
 
+def _topic_of_a_story(match: TriggerMatch, sent: Sentence, lex: Lexicon) -> bool:
+    """An indefinite noun after "handler om" in a sentence about a story ("filmen handler om et drap") is what the
+    story is about, a kind of event; "saken dreier seg om et overfall" and "handler om massakren" tell of real ones."""
+    anchor = sent.tokens[match.anchor]
+    if anchor.definite == "Def" or match.start == 0:
+        return False
+    before = [t.lower for t in sent.tokens[: match.start]]
+    if before[-1] not in INDEFINITE_ARTICLES:
+        return False
+    story = cue_in(lex.cues.get("story_nouns", []), [t.lower for t in sent.tokens])
+    return story is not None and cue_in(lex.cues.get("about_verbs", []), before) is not None
+
+
 def _killing_of_a_named_person(match: TriggerMatch, sent: Sentence, result: ExtractionResult) -> bool:
     """"drapet på Elmar Huseinov", or a name as the subject of a passive ("Bonhoeffer vart myrda")."""
     if _of_a_person(match, sent, result):
@@ -1023,12 +1037,16 @@ def _event(
     refers_back = (earlier_violent or told_kind) and lowers[match.anchor] in entry.definite
     if not ok and refers_back and not cue_in(lex.cues.get("sport", []), context):
         ok = True  # "Få dager etter angrepet ...": a definite noun refers back to the attack the article has told of
-    if not ok and armed_nearby and needs in ("conflict", "conflict!") and _armed_context(context, lex):
+    match_report = scores.get("sport", 0) >= max(3, scores["conflict"])  # "forsvaret til motstandaren" is football
+    armed_beside = armed_nearby and needs in ("conflict", "conflict!") and _armed_context(context, lex)
+    if not ok and armed_beside and not match_report:
         ok = True  # "En bilbombe eksploderte ... al-Shabaab har tatt på seg ansvaret": an armed group told beside it
     if not ok:
         return None
     if _in_a_list_of_kinds(match, sent):
         return None  # "tre tusen år med krig, øydelegging, plyndring, massakrar og valdtekter": kinds, not events
+    if _topic_of_a_story(match, sent, lex):
+        return None  # "filmen skal handla om ... eit drap": the subject of a story, not an event
     if entry.no_object and any(t.head == match.anchor and t.dep == "DOBJ" for t in sent.tokens):
         return None  # "har demonstrert rødgrønn politikk", "demonstrerte at han er en mester": shown, not protested
     code = _code(match, lowers + following, lex.cues.get("military_targets", []))
