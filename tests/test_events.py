@@ -718,3 +718,14 @@ def test_a_case_about_an_assault_is_still_an_assault():
         "Politiet etterforsker to saker. Den ene dreier seg om et overfall, den andre om en trussel fra en nynazist."
     )
     assert with_trigger(events_of(text), "overfall")
+
+
+def test_the_country_named_again_keeps_the_town_of_the_event_before():
+    text = (
+        "Opprørere angrep en misjonsstasjon i Kananga søndag.\n"
+        "Senere skjøt opprørere i Kongo mot et FN-helikopter som landet for å hente nonner."
+    )
+    import kilde
+
+    [shot] = with_trigger(kilde.extract(text, published="2012-11-11", language="nb").events, "skjøt")
+    assert shot.place.name == "Kananga"

@@ -320,6 +320,8 @@ def place_for(
         best = min(in_segment, key=rank)
         if unresolved is not None and best.precision in ("country", "region", "admin"):
             return unresolved, "sentence"  # "i byen Kafr Nabl i Idlib-provinsen": the town the gazetteer lacks
+        if _inside(previous, best):
+            return previous, "context"  # "opprørerne i Kongo" after an event in Kwilu: still Kwilu
         return best, "sentence"
     if unresolved is not None:
         return unresolved, "sentence"
@@ -351,6 +353,17 @@ def place_for(
         best = max(counts.values(), key=lambda group: (len(group), -group[0].start_char))
         return best[0], "article"
     return None, ""
+
+
+def _inside(place: Place | None, country: Place) -> bool:
+    """Whether ``place`` is a more precise place inside the country ``country`` names."""
+    return (
+        place is not None
+        and country.precision == "country"
+        and place.precision in ("exact", "near", "admin")
+        and place.country is not None
+        and place.country == country.country
+    )
 
 
 @lru_cache(maxsize=1)
