@@ -729,3 +729,12 @@ def test_the_country_named_again_keeps_the_town_of_the_event_before():
 
     [shot] = with_trigger(kilde.extract(text, published="2012-11-11", language="nb").events, "skjøt")
     assert shot.place.name == "Kananga"
+
+
+def test_one_unarmed_person_shot_is_an_attack_a_soldier_shot_a_clash():
+    import kilde
+
+    person = kilde.extract("Opprørerne tok byen. Gaddafi ble skutt i Sirte torsdag.", published="2011-10-21").events
+    soldier = kilde.extract("Opprørerne tok byen. En soldat ble skutt i Sirte torsdag.", published="2011-10-21").events
+    assert [e.sub_event_type for e in with_trigger(person, "skutt")] == ["Attack"]
+    assert [e.sub_event_type for e in with_trigger(soldier, "skutt")] == ["Armed clash"]

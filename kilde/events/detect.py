@@ -62,6 +62,8 @@ TARGET_BREAKS = function_words("target_clause_breaks") | {".", ";", ":"}
 ACCUSATION_PREP = function_words("accusation_prepositions")
 DEFINITE_ARTICLES = function_words("definite_articles")
 INDEFINITE_ARTICLES = function_words("indefinite_articles")
+PERSON_PRONOUNS = function_words("person_pronouns")
+AGE_NOUN_ENDINGS = function_words_ordered("age_noun_endings")
 THOUSANDS = function_words_ordered("thousand_words")
 PERSON_TARGET_PREP = function_words_ordered("person_target_prepositions")
 AND_WORDS = function_words("and_conjunctions")
@@ -850,6 +852,24 @@ def _in_a_list_of_kinds(match: TriggerMatch, sent: Sentence) -> bool:
     return items >= 3 and any(link != "," for link in links)  # a list ends with "og": "A, B og C"
 
 
+def _one_unarmed_person_hit(match: TriggerMatch, sent: Sentence, result: ExtractionResult, lex: Lexicon) -> bool:
+    """The passive subject of the trigger is one person ("han ble skutt", "Gaddafi vart skoten", "25-åringen ble
+    angrepet"), not a soldier: ACLED codes violence against one unarmed person as an attack, not a clash."""
+    tokens = sent.tokens
+    anchor = tokens[match.anchor]
+    if anchor.head is None or anchor.head == anchor.i or tokens[anchor.head].lower not in PASSIVE_AUX:
+        return False
+    subjects = [t for t in tokens if t.head == anchor.head and t.dep == "SUBJ"]
+    if len(subjects) != 1:
+        return False
+    subject = subjects[0]
+    if cue_in(lex.cues.get("combatants", []), [subject.lower]):
+        return False
+    if subject.lower in PERSON_PRONOUNS or subject.lower.endswith(AGE_NOUN_ENDINGS):
+        return True
+    return any(m.label == "PER" and m.start_char <= subject.start < m.end_char for m in result.mentions)
+
+
 def _topic_of_a_story(match: TriggerMatch, sent: Sentence, lex: Lexicon) -> bool:
     """An indefinite noun after "handler om" in a sentence about a story ("filmen handler om et drap") is what the
     story is about, a kind of event; "saken dreier seg om et overfall" and "handler om massakren" tell of real ones."""
@@ -1068,6 +1088,8 @@ def _event(
         is_nominal(anchor, prev, default_noun=not entry.lemma.endswith("e") or " " in entry.lemma) and not entry.phrase
     )
     who = roles(sent, actors, match.start, match.end, nominal, lex.cues.get("light_verbs", []))
+    if entry.person_victim and code == entry.event and _one_unarmed_person_hit(match, sent, result, lex):
+        code = entry.person_victim  # "der han ble angrepet", "vart han skoten": violence against one person
     if code in TERRITORY_CODES:
         # "tok kontroll over Rubizjne": the object of a territory verb that the gazetteer knows is where, not whom.
         spans = {(p.start_char, p.end_char) for p in result.places if p.latitude is not None}
