@@ -738,3 +738,33 @@ def test_one_unarmed_person_shot_is_an_attack_a_soldier_shot_a_clash():
     soldier = kilde.extract("Opprørerne tok byen. En soldat ble skutt i Sirte torsdag.", published="2011-10-21").events
     assert [e.sub_event_type for e in with_trigger(person, "skutt")] == ["Attack"]
     assert [e.sub_event_type for e in with_trigger(soldier, "skutt")] == ["Armed clash"]
+
+
+def test_charged_with_having_done_it_is_real_and_the_killings_named_again_count():
+    import kilde
+
+    text = (
+        "Terroristen er sikta for å ha sprengt regjeringskvartalet og avretta 69 ungdommar på Utøya.\n"
+        "Han ventar å verte funnen skuldig i drapa.\n"
+        "Terroraksjonen var det verste åtaket på sivile i Noreg sidan krigen, og terroristen kalla han ein krig."
+    )
+    events = kilde.extract(text, published="2011-07-25", language="nn").events
+    [bomb] = with_trigger(events, "sprengt")
+    [shooting] = with_trigger(events, "avretta")
+    assert not bomb.hypothetical and bomb.place.name == "Oslo"
+    assert shooting.sub_event_type == "Attack" and shooting.place.name == "Utøya"
+    assert [e.sub_event_type for e in with_trigger(events, "drapa")] == ["Attack"]
+
+
+def test_a_deed_named_again_is_dated_by_the_later_naming_across_a_far_relative_time():
+    import kilde
+
+    text = (
+        "Få ting har opprørt så mange som det første rasistiske mordet i Norge, begått av to nynazister.\n"
+        "Fra å bli demonisert av mediene under politijakten etter drapet, til å bli ynket under rettssaken, "
+        "stod Jahr sist uke fram på fjernsynet som en sympatisk gutt.\n"
+        "Programlederen leste opp detaljene fra mordnatten 26. januar 2001."
+    )
+    events = [e for e in kilde.extract(text, published="2002-11-14", language="nb").events if e.sub_event_type]
+    assert [e.trigger.text for e in events] == ["mordet", "drapet", "mordnatten"]
+    assert all(e.historical and not e.current for e in events)

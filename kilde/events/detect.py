@@ -52,6 +52,7 @@ from kilde.model import Actor, Article, Claim, Event, ExtractionResult, Place, S
 ARMED_AFTER = function_words("against_prepositions")
 
 _BIG = re.compile(r"\b\d{1,3}(?:[. ]\d{3})+\b|\b\d{5,}\b")
+TIME_REACH = 25  # characters (with a comma between) past which a relative time no longer dates a naming noun
 ARTICLE_CONTEXT_MIN = 3  # distinct conflict cues that make an article "about armed conflict"
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 PROTESTERS = ActorEntry("protesters", "Protesters", "Protesters")
@@ -330,9 +331,12 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             deliberate = cue_in(lex.cues.get("deliberate", []), lowers[max(0, match.start - 3) : match.start])
             # "drapet på Elmar Huseinov": the killing of a named person is an attack of its own, not a toll.
             deliberate = deliberate or _of_a_person(match, sent, result)
+            # "skuldig i drapa": the killings named again as a deed, not the toll of the event told beside them
+            named_deed = lowers[match.anchor] in match.entry.again and not main
             if (
                 match.entry.consequence
                 and not deliberate  # "målrettede drap på masalit-folket": killings of their own, not a clash's toll
+                and not named_deed
                 and _is_toll(match, event, main, told_before, place_how, sent, result)
             ):
                 for other in main:  # "Gunmen killed 12 villagers in an attack": the killers did the attack
@@ -497,7 +501,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         told.extend((sent.n, e) for e in ordered if _acled(e) and e.current)
         told_past.extend((sent.n, e) for e in ordered if _acled(e) and e.historical)
         events.extend(ordered)
-    _date_from_later_naming(events, lex, sents)
+    _date_from_later_naming(events, lex, sents, article.text)
     link_known_events(events, sents, article, result, table, lang, hist_days)
     _resolve_government_forces(events, result, table)
     return events
@@ -655,7 +659,7 @@ def _naming_forms(lang: str) -> frozenset[str]:
     return frozenset(w for e in entries for w in (*e.again, *e.definite))
 
 
-def _date_from_later_naming(events: list[Event], lex: Lexicon, sents: list[Sentence]) -> None:
+def _date_from_later_naming(events: list[Event], lex: Lexicon, sents: list[Sentence], text: str) -> None:
     """"det første rasistiske mordet i Noreg ... mordnatta 26. januar 2001": a definite noun told with no time of its
     own is the event a later definite mention of its kind dates, when that one lies in the past."""
     naming = _naming_forms(lex.lang)
@@ -667,25 +671,42 @@ def _date_from_later_naming(events: list[Event], lex: Lexicon, sents: list[Sente
     def definite(event: Event) -> bool:
         return bool(event.trigger) and event.trigger.text.lower() in naming
 
-    for k, event in enumerate(events):
-        untimed = _untimed(event)
-        if event.historical or not untimed or not definite(event):
+    for k in range(len(events) - 1, -1, -1):  # from the last, so a date passes back along a chain of namings
+        event = events[k]
+        if event.historical or not (_untimed(event) or _time_told_apart(event, text)) or not definite(event):
             continue
         n = number(event)
+        # The next mention of its kind that is not the deed named again, and not one past a current event of that
+        # kind ("terroraksjonen" ... "massedrap" ... "drapet på Hermansen i 2001" is another deed).
         later = next(
             (
                 e
                 for e in events[k + 1 :]
-                if e.sub_event_type == event.sub_event_type
-                and e.historical
-                and e.time is not None
-                and e.time.anchor != "publication"
-                and number(e) - n <= 8
+                if e.sub_event_type == event.sub_event_type and (e.historical or not definite(e))
             ),
             None,
         )
-        if later is not None:
+        if (
+            later is not None
+            and later.historical
+            and later.time is not None
+            and later.time.anchor != "publication"
+            and number(later) - n <= 8
+        ):
             event.time, event.historical = later.time, True
+
+
+def _time_told_apart(event: Event, text: str) -> bool:
+    """A relative time past a comma and some words from a noun naming a deed ("under politijakta etter drapet, ...
+    stod Jahr sist veke fram på fjernsyn") dates another clause, not the deed."""
+    time, trigger = event.time, event.trigger
+    if time is None or trigger is None or time.anchor != "publication" or time.start_char is None:
+        return False
+    if time.start_char > trigger.start_char:
+        lo, hi = trigger.end_char, time.start_char
+    else:
+        lo, hi = time.end_char, trigger.start_char
+    return hi - lo > TIME_REACH and "," in text[lo:hi]
 
 
 def _officer(actor: Actor, text: str, table: ActorTable) -> bool:
@@ -1054,7 +1075,8 @@ def _event(
     if needs == "conflict!" and cue_in(lex.cues.get("deliberate", []), lowers[max(0, match.start - 3) : match.start]):
         needs = "conflict"  # "målrettede drap": deliberate killing needs only an article about conflict
     ok, bonus = _context_ok(needs, context, lex, scores)
-    refers_back = (earlier_violent or told_kind) and lowers[match.anchor] in entry.definite
+    named_again = told_kind and lowers[match.anchor] in entry.again  # "drapa" after the killings were told
+    refers_back = ((earlier_violent or told_kind) and lowers[match.anchor] in entry.definite) or named_again
     if not ok and refers_back and not cue_in(lex.cues.get("sport", []), context):
         ok = True  # "Få dager etter angrepet ...": a definite noun refers back to the attack the article has told of
     match_report = scores.get("sport", 0) >= max(3, scores["conflict"])  # "forsvaret til motstandaren" is football

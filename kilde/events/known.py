@@ -22,6 +22,7 @@ from kilde.model import Actor, Article, Event, ExtractionResult, Place, TimeSpan
 
 LINKED_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 ARTICLE_SENTENCES = 2  # sentences naming an event's cues that make the article one about it
+PART_REACH = 40  # characters after a trigger in which a part's cue names the part it tells of
 GEO_PRECISION = {"exact": 1, "near": 2, "admin": 2, "country": 3, "region": 3}  # ACLED's geo_precision
 WORDS_AFTER_TRIGGER = 4  # "angrepene i Mumbai": a place this close after the trigger is the event's own
 
@@ -123,7 +124,7 @@ def link_known_events(
             # "kan ikkje straffast for terrorangrepa": the known attack happened, whatever the clause says of it
             event.negated = event.hypothetical = False
         named = [p for p in known.parts if _any(p.cues, sent.text)]
-        part = named[0] if len(named) == 1 else None  # "angrepene mot regjeringskvartalet og Utøya": the whole
+        part = named[0] if len(named) == 1 else _part_right_after(named, sent, event.trigger.end_char)
         place = part.place if part is not None else known.place
         sub = known.sub_event_type
         if part is not None and part.sub_event_type and event.event_type == event_type_of(part.sub_event_type):
@@ -143,6 +144,15 @@ def link_known_events(
             )
         if event.actor1 is None and known.actor and _actor_named(known.actor, table, text_lower, named_actors):
             event.actor1 = _actor(table.by_id[known.actor])
+
+
+def _part_right_after(parts: list[KnownPart], sent: Sentence, trigger_end: int) -> KnownPart | None:
+    """Of several parts a sentence names, the one whose cue alone follows the trigger closely ("sprengt
+    regjeringskvartalet og avretta 86 ungdommar på Utøya"); none when two do ("angrepene mot regjeringskvartalet og
+    Utøya": the whole)."""
+    after = sent.text.lower()[trigger_end - sent.start : trigger_end - sent.start + PART_REACH]
+    close = [p for p in parts if _any(p.cues, after)]
+    return close[0] if len(close) == 1 else None
 
 
 def _generic_noun(event: Event, sent: Sentence) -> bool:

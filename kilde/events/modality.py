@@ -178,6 +178,9 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
                 continue
             if name == "hypothetical" and hit[1] in c.purpose and _loose_find(lowers[: hit[0]], c.realised):
                 continue  # "gikk ut i gatene for å protestere": going out to protest is protesting
+            done = set(lowers[hit[0] + len(hit[1]) : start]) & PERFECT_AUX
+            if name == "hypothetical" and hit[1] in c.purpose and done:
+                continue  # "sikta for å ha sprengt regjeringskvartalet": charged with having done it
             flags["negated" if name == "negation" else "hypothetical"] = True
             flags["cues"].append(" ".join(hit[1]))
     # Conditionals, threats and plans reach everything in their clause; future words the whole sentence.
