@@ -768,3 +768,17 @@ def test_a_deed_named_again_is_dated_by_the_later_naming_across_a_far_relative_t
     events = [e for e in kilde.extract(text, published="2002-11-14", language="nb").events if e.sub_event_type]
     assert [e.trigger.text for e in events] == ["mordet", "drapet", "mordnatten"]
     assert all(e.historical and not e.current for e in events)
+
+
+def test_figurative_attacks_kinds_in_a_list_and_may_68_are_no_current_events():
+    import kilde
+
+    text = (
+        "Høyresiden mener at prisen ikke er annet enn et nytt angrep på Bush.\n"
+        "Boka guider leseren gjennom tre tusen år med krig, ødeleggelse, plyndring, massakrer og voldtekter.\n"
+        "Lederen av studentopprøret i Paris i mai 68 sa i kveld at han støtter Joly."
+    )
+    events = kilde.extract(text, published="2009-10-10", language="nb").events
+    assert [e.sub_event_type for e in events if e.sub_event_type and e.current] == []
+    [revolt] = [e for e in events if e.sub_event_type]
+    assert revolt.historical

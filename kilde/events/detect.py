@@ -64,6 +64,8 @@ ACCUSATION_PREP = function_words("accusation_prepositions")
 DEFINITE_ARTICLES = function_words("definite_articles")
 INDEFINITE_ARTICLES = function_words("indefinite_articles")
 PERSON_PRONOUNS = function_words("person_pronouns")
+COPULAS = function_words("copulas")
+PREDICATE_FILLERS = function_words("predicate_fillers")
 AGE_NOUN_ENDINGS = function_words_ordered("age_noun_endings")
 THOUSANDS = function_words_ordered("thousand_words")
 PERSON_TARGET_PREP = function_words_ordered("person_target_prepositions")
@@ -128,13 +130,29 @@ def _context_ok(needs: str, context: list[str], lex: Lexicon, scores: dict[str, 
 
 
 def _verbal_target(sent: Sentence, match: TriggerMatch, lex: Lexicon) -> bool:
-    """ "angrep på regjeringens politikk": an attack on an abstract target is criticism, not violence."""
+    """ "angrep på regjeringens politikk": an attack on an abstract target is criticism, not violence; so is
+    something that "er et nytt angrep på Bush" where the sentence tells of no fighting."""
     lowers = sent.lowers()
     k = match.end
     if k < len(lowers) and lowers[k] in TARGET_PREP:
         window = lowers[k + 1 : k + 4]
-        return cue_in(lex.cues.get("abstract_targets", []), window) is not None
+        if cue_in(lex.cues.get("abstract_targets", []), window) is not None:
+            return True
+        return _predicative(sent, match) and not cue_in(lex.cues.get("conflict", []), lowers)
     return False
+
+
+def _predicative(sent: Sentence, match: TriggerMatch) -> bool:
+    """An indefinite noun that is what a copula says its subject is ("prisen er ikke annet enn et nytt angrep")."""
+    k = match.start - 1
+    while k >= 0 and (sent.tokens[k].pos in ("ADJ", "adj") or sent.tokens[k].lower in PREDICATE_FILLERS):
+        k -= 1
+    if k < 0 or sent.tokens[k].lower not in INDEFINITE_ARTICLES:
+        return False
+    k -= 1
+    while k >= 0 and sent.tokens[k].lower in PREDICATE_FILLERS:
+        k -= 1
+    return k >= 0 and sent.tokens[k].lower in COPULAS
 
 
 def _code(match: TriggerMatch, lowers: list[str], military: list[str] | None = None) -> str | None:
@@ -853,11 +871,13 @@ def _of_a_person(match: TriggerMatch, sent: Sentence, result: ExtractionResult) 
 
 
 def _in_a_list_of_kinds(match: TriggerMatch, sent: Sentence) -> bool:
-    """A bare plural noun coordinated with other nouns ("krig, plyndring, massakrar og valdtekter") names kinds of
-    violence, not one event."""
+    """A bare noun coordinated with other nouns ("krig, øydelegging, plyndring, massakrar og valdtekter") names kinds
+    of violence, not one event."""
     anchor = sent.tokens[match.anchor]
-    if match.start != match.anchor or anchor.number != "Plur" or anchor.definite == "Def":
+    if match.start != match.anchor or anchor.definite == "Def":
         return False
+    if anchor.number != "Plur" and match.start > 0 and sent.tokens[match.start - 1].pos in ("DET", "det"):
+        return False  # "et drap, en plyndring og ..." are deeds; bare "plyndring" in a list is a kind
     tokens = sent.tokens
 
     def noun(k: int) -> bool:
