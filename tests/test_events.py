@@ -782,3 +782,14 @@ def test_figurative_attacks_kinds_in_a_list_and_may_68_are_no_current_events():
     assert [e.sub_event_type for e in events if e.sub_event_type and e.current] == []
     [revolt] = [e for e in events if e.sub_event_type]
     assert revolt.historical
+
+
+def test_a_killing_compound_is_an_attack_but_a_theory_of_it_or_a_suicide_is_not():
+    import kilde
+
+    real = "Tyrannmordet ble den uverdige slutten for diktatoren Gaddafi i Sirte, skutt av opprørere."
+    idea = "Drapet minner om den gamle teorien om tyrannmordet, som opprørere og diktatorer har diskutert."
+    suicide = "Selvmordet til den unge soldaten sjokkerte regimet og opprørerne."
+    assert "Attack" in coded(kilde.extract(real, published="2011-11-25", language="nb").events)
+    assert not with_trigger(kilde.extract(idea, published="2011-11-25", language="nb").events, "tyrannmordet")
+    assert coded(kilde.extract(suicide, published="2011-11-25", language="nb").events) == []

@@ -350,7 +350,10 @@ def place_for(
         if usable(p):
             counts.setdefault(p.name or p.text, []).append(p)
     if counts:
-        best = max(counts.values(), key=lambda group: (len(group), -group[0].start_char))
+        # "the West", "Europe" are where ideas live more often than where deeds happen: any place within them first
+        best = max(
+            counts.values(), key=lambda group: (group[0].precision != "region", len(group), -group[0].start_char)
+        )
         return best[0], "article"
     return None, ""
 

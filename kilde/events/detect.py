@@ -64,6 +64,7 @@ ACCUSATION_PREP = function_words("accusation_prepositions")
 DEFINITE_ARTICLES = function_words("definite_articles")
 INDEFINITE_ARTICLES = function_words("indefinite_articles")
 PERSON_PRONOUNS = function_words("person_pronouns")
+IDEA_PREP = function_words("idea_prepositions")
 COPULAS = function_words("copulas")
 PREDICATE_FILLERS = function_words("predicate_fillers")
 AGE_NOUN_ENDINGS = function_words_ordered("age_noun_endings")
@@ -271,6 +272,8 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
         for match in find_triggers(sent, lex):
             if match.start > 0 and lowers[match.start - 1] in lex.generic_before:
                 continue
+            if _idea_of(match, lowers, lex):
+                continue  # "teorien om tyrannmordet", "retten til å gjera motstand"
             anchor = sent.tokens[match.anchor]
             before = lowers[match.start - 1] if match.start > 0 else ""
             if anchor.number == "Plur" and before in lex.cues.get("earlier_ones", []):
@@ -909,6 +912,14 @@ def _one_unarmed_person_hit(match: TriggerMatch, sent: Sentence, result: Extract
     if subject.lower in PERSON_PRONOUNS or subject.lower.endswith(AGE_NOUN_ENDINGS):
         return True
     return any(m.label == "PER" and m.start_char <= subject.start < m.end_char for m in result.mentions)
+
+
+def _idea_of(match: TriggerMatch, lowers: list[str], lex: Lexicon) -> bool:
+    """A trigger that a concept noun governs through "om"/"til"/"for" names an idea ("teorien om tyrannmordet")."""
+    k = match.start - 1
+    while k >= 0 and lowers[k] in DEFINITE_ARTICLES:
+        k -= 1
+    return k >= 1 and lowers[k] in IDEA_PREP and lowers[k - 1] in set(lex.cues.get("concept_nouns", []))
 
 
 def _topic_of_a_story(match: TriggerMatch, sent: Sentence, lex: Lexicon) -> bool:
