@@ -793,3 +793,18 @@ def test_a_killing_compound_is_an_attack_but_a_theory_of_it_or_a_suicide_is_not(
     assert "Attack" in coded(kilde.extract(real, published="2011-11-25", language="nb").events)
     assert not with_trigger(kilde.extract(idea, published="2011-11-25", language="nb").events, "tyrannmordet")
     assert coded(kilde.extract(suicide, published="2011-11-25", language="nb").events) == []
+
+
+def test_the_only_armed_side_of_a_story_fires_the_shots_told_sentences_later():
+    import kilde
+
+    text = (
+        "Opprørerne rykket fram mot misjonsstasjonen i Kwilu.\n"
+        "Nonnene og barna ventet i kirken.\n"
+        "Pilotene landet helikopteret på en jorde like ved.\n"
+        "De løp ut for å hente barna.\n"
+        "Motoren gikk hele tiden.\n"
+        "Helikopteret ble beskutt med piler og geværer da det lettet."
+    )
+    [shots] = with_trigger(kilde.extract(text, published="1964-02-01", language="nb").events, "beskutt")
+    assert shots.actor1 is not None and shots.actor1.actor_type == "Rebels"

@@ -52,6 +52,7 @@ from kilde.model import Actor, Article, Claim, Event, ExtractionResult, Place, S
 ARMED_AFTER = function_words("against_prepositions")
 
 _BIG = re.compile(r"\b\d{1,3}(?:[. ]\d{3})+\b|\b\d{5,}\b")
+SIDE_WINDOW = 6  # sentences before an event in which the story's only armed side is looked for
 TIME_REACH = 25  # characters (with a comma between) past which a relative time no longer dates a naming noun
 ARTICLE_CONTEXT_MIN = 3  # distinct conflict cues that make an article "about armed conflict"
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -473,11 +474,11 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             else:
                 _absorb(kept, event)
         ordered = sorted(found.values(), key=lambda e: e.trigger.start_char if e.trigger else 0)
-        # "Opprørerne rykket fram. ... Helikopteret ble beskutt av piler": in a story of one armed side, fighting
-        # told without its actor is that side's.
+        # "Opprørerne rykket fram. ... Helikopteret ble beskutt av piler": in a story of one armed side (named in
+        # this sentence or the SIDE_WINDOW before it), fighting told without its actor is that side's.
         near = {
             a.entry.id: a
-            for k in range(max(0, sent.n - 2), sent.n + 1)
+            for k in range(max(0, sent.n - SIDE_WINDOW), sent.n + 1)
             for a in actors_of[k]
             if armed(a) and a.entry is not None
         }
