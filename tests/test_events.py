@@ -808,3 +808,15 @@ def test_the_only_armed_side_of_a_story_fires_the_shots_told_sentences_later():
     )
     [shots] = with_trigger(kilde.extract(text, published="1964-02-01", language="nb").events, "beskutt")
     assert shots.actor1 is not None and shots.actor1.actor_type == "Rebels"
+
+
+def test_killings_told_after_a_district_is_named_are_placed_there_not_in_the_country():
+    import kilde
+
+    text = (
+        "Opprøret i Kongo spredte seg i 1964, og FN sendte helikoptre.\n"
+        "Nødmeldinger fra en misjonsstasjon i Kwilu tikket inn til FN-basen.\n"
+        "Tre prester var blitt drept av opprørerne."
+    )
+    [killed] = with_trigger(kilde.extract(text, published="2012-11-11", language="nb").events, "drept")
+    assert killed.place.name == "Kwilu"

@@ -9,6 +9,7 @@ one event type in one sentence collapse to one event.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import timedelta
 from functools import lru_cache
 
@@ -52,6 +53,8 @@ from kilde.model import Actor, Article, Claim, Event, ExtractionResult, Place, S
 ARMED_AFTER = function_words("against_prepositions")
 
 _BIG = re.compile(r"\b\d{1,3}(?:[. ]\d{3})+\b|\b\d{5,}\b")
+LOCAL_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+NAMED_PLACE_WINDOW = 4  # sentences back in which a place named after country-wide events places the next fighting
 SIDE_WINDOW = 6  # sentences before an event in which the story's only armed side is looked for
 TIME_REACH = 25  # characters (with a comma between) past which a relative time no longer dates a naming noun
 ARTICLE_CONTEXT_MIN = 3  # distinct conflict cues that make an article "about armed conflict"
@@ -244,6 +247,8 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
     def ctx(event: Event) -> Place | None:
         return nationwide.get(id(event), event.place)
 
+    countries = Counter(p.country for p in fallback if p.precision == "country" and p.country)
+    main_country = countries.most_common(1)[0][0] if countries else None  # the country the article names most
     for sent, actors in zip(sents, actors_of, strict=True):
         history.extend(a for a in actors if a.entry is not None and a.kind != "anaphor")
         lowers = sent.lowers()
@@ -265,6 +270,22 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                 ),
                 last_place,
             )
+        if last_place is None or last_place.precision == "country":
+            # "Nødmeldinger fra en misjonærstasjon i Kwilu" a sentence or few after fighting placed only in Kongo:
+            # the fighting told next is told of the place inside that country the story has just named.
+            since = max((e.trigger.start_char for _, e in told if e.trigger and e.place is not None), default=0)
+            recent = sents[max(0, sent.n - NAMED_PLACE_WINDOW)].start
+            named = [
+                p
+                for p in fallback
+                if max(since, recent) < p.start_char < sent.start
+                and p.precision in ("exact", "near", "admin")
+                and p.country == (last_place.country if last_place is not None else main_country)
+                and not is_site(p)
+            ]
+            local_place = named[-1] if named else None
+        else:
+            local_place = None
         # An armed group named in this sentence or the ones beside it (conflict context for a bombing).
         armed_nearby = any(
             armed(a) for k in range(max(0, sent.n - 1), min(len(actors_of), sent.n + 2)) for a in actors_of[k]
@@ -309,6 +330,7 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                 earlier_violent=any(_violent(e) and not e.historical for _, e in told),
                 earlier_kinds={e.sub_event_type for _, e in told if not e.historical},
                 armed_nearby=armed_nearby,
+                local_place=local_place,
             )
             if made is not None:
                 candidates.append((match, *made))
@@ -1082,6 +1104,7 @@ def _event(
     earlier_violent: bool = False,
     armed_nearby: bool = False,
     earlier_kinds: set[str | None] | None = None,
+    local_place: Place | None = None,
 ) -> tuple[Event, str] | None:
     entry = match.entry
     told_kind = entry.event in (earlier_kinds or set())
@@ -1205,6 +1228,9 @@ def _event(
         for a in actors
         if a.start == 0 or not (lowers[a.start - 1] in LOCATIVE or lowers[a.start - 1].endswith(PLACE_NOUNS))
     ]  # "I nabolandet Burkina Faso ble ... bortført": a place noun before a country makes it where
+    local = is_sub_event(code) and event_type_of(code) in LOCAL_TYPES and code not in TERRITORY_CODES
+    if local_place is not None and local:
+        previous_place = local_place  # fighting is local: the town or district just named, not the whole country
     place, place_how = place_for(result, sent, start_char, fallback, exclude, previous_place, end_char, lead_end)
     place, place_how = town_of_site(place, place_how, fallback, sent, start_char, previous_place)
     time = time_for(result, article, sent, start_char, previous_sent)
