@@ -820,3 +820,11 @@ def test_killings_told_after_a_district_is_named_are_placed_there_not_in_the_cou
     )
     [killed] = with_trigger(kilde.extract(text, published="2012-11-11", language="nb").events, "drept")
     assert killed.place.name == "Kwilu"
+
+
+def test_a_named_man_killed_in_a_war_story_is_an_attack_on_him():
+    import kilde
+
+    text = "At Gaddafi no er drepen, er ikkje noko argument for å rettferdiggjera krigen i Libya."
+    events = kilde.extract(text, published="2011-10-28", language="nn").events
+    assert [e.sub_event_type for e in with_trigger(events, "drepen")] == ["Attack"]

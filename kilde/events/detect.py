@@ -924,7 +924,7 @@ def _one_unarmed_person_hit(match: TriggerMatch, sent: Sentence, result: Extract
     angrepet"), not a soldier: ACLED codes violence against one unarmed person as an attack, not a clash."""
     tokens = sent.tokens
     anchor = tokens[match.anchor]
-    if anchor.head is None or anchor.head == anchor.i or tokens[anchor.head].lower not in PASSIVE_AUX:
+    if anchor.head is None or anchor.head == anchor.i or tokens[anchor.head].lower not in PASSIVE_AUX | COPULAS:
         return False
     subjects = [t for t in tokens if t.head == anchor.head and t.dep == "SUBJ"]
     if len(subjects) != 1:
@@ -1165,7 +1165,7 @@ def _event(
         is_nominal(anchor, prev, default_noun=not entry.lemma.endswith("e") or " " in entry.lemma) and not entry.phrase
     )
     who = roles(sent, actors, match.start, match.end, nominal, lex.cues.get("light_verbs", []))
-    if entry.person_victim and code == entry.event and _one_unarmed_person_hit(match, sent, result, lex):
+    if entry.person_victim and code == "Armed clash" and _one_unarmed_person_hit(match, sent, result, lex):
         code = entry.person_victim  # "der han ble angrepet", "vart han skoten": violence against one person
     if code in TERRITORY_CODES:
         # "tok kontroll over Rubizjne": the object of a territory verb that the gazetteer knows is where, not whom.
