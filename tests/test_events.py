@@ -828,3 +828,14 @@ def test_a_named_man_killed_in_a_war_story_is_an_attack_on_him():
     text = "At Gaddafi no er drepen, er ikkje noko argument for å rettferdiggjera krigen i Libya."
     events = kilde.extract(text, published="2011-10-28", language="nn").events
     assert [e.sub_event_type for e in with_trigger(events, "drepen")] == ["Attack"]
+
+
+def test_a_rally_is_a_protest_a_commemoration_or_a_characterisation_is_not():
+    import kilde
+
+    rally = "Markering i Florø samla 150 støttespelarar.\nDei samla seg på torget med krav om at niåringen skal få bli."
+    day = "Turistane fekk ei harmlaus markering av dagen ved tempelruinene, med krans og religiøse songar."
+    said = "Det var å invadere landet, og det er ikkje rett, seier ho om forslaget frå naboen."
+    assert coded(kilde.extract(rally, published="2010-03-25", language="nn").events) == ["Peaceful protest"]
+    assert coded(kilde.extract(day, published="2010-03-15", language="nn").events) == []
+    assert coded(kilde.extract(said, published="2010-03-15", language="nn").events) == []

@@ -70,6 +70,7 @@ INDEFINITE_ARTICLES = function_words("indefinite_articles")
 PERSON_PRONOUNS = function_words("person_pronouns")
 IDEA_PREP = function_words("idea_prepositions")
 COPULAS = function_words("copulas")
+INFINITIVE_MARKERS = function_words("infinitive_markers")
 PREDICATE_FILLERS = function_words("predicate_fillers")
 AGE_NOUN_ENDINGS = function_words_ordered("age_noun_endings")
 THOUSANDS = function_words_ordered("thousand_words")
@@ -145,6 +146,17 @@ def _verbal_target(sent: Sentence, match: TriggerMatch, lex: Lexicon) -> bool:
             return True
         return _predicative(sent, match) and not cue_in(lex.cues.get("conflict", []), lowers)
     return False
+
+
+def _defined_as(match: TriggerMatch, lowers: list[str]) -> bool:
+    """An infinitive a copula says something is ("X er å gå til åtak på Y"): a characterisation, not a deed."""
+    k = match.start - 1
+    if k < 1 or lowers[k] not in INFINITIVE_MARKERS:
+        return False
+    k -= 1
+    while k >= 0 and lowers[k] in PREDICATE_FILLERS:
+        k -= 1
+    return k >= 0 and lowers[k] in COPULAS
 
 
 def _predicative(sent: Sentence, match: TriggerMatch) -> bool:
@@ -1142,6 +1154,8 @@ def _event(
         return None
     if _in_a_list_of_kinds(match, sent):
         return None  # "tre tusen år med krig, øydelegging, plyndring, massakrar og valdtekter": kinds, not events
+    if _defined_as(match, sent.lowers()) and not cue_in(lex.cues.get("conflict", []), context):
+        return None  # "det er å gå til åtak på rasjonell aktivitet", "Det var å invadere": what something amounts to
     if _topic_of_a_story(match, sent, lex):
         return None  # "filmen skal handla om ... eit drap": the subject of a story, not an event
     if entry.no_object and any(t.head == match.anchor and t.dep == "DOBJ" for t in sent.tokens):
