@@ -839,3 +839,13 @@ def test_a_rally_is_a_protest_a_commemoration_or_a_characterisation_is_not():
     assert coded(kilde.extract(rally, published="2010-03-25", language="nn").events) == ["Peaceful protest"]
     assert coded(kilde.extract(day, published="2010-03-15", language="nn").events) == []
     assert coded(kilde.extract(said, published="2010-03-15", language="nn").events) == []
+
+
+def test_the_events_of_a_known_day_are_that_attack_plain_events_are_nothing():
+    import kilde
+
+    named = "Er hendelsene 22. juli skrevet inn i romanen?"
+    plain = "Hendelsene på møtet i går skapte debatt i partiet."
+    [attack] = [e for e in kilde.extract(named, published="2011-08-26", language="nb").events if e.sub_event_type]
+    assert attack.sub_event_type == "Attack" and attack.place.name in ("Oslo", "Utøya")
+    assert coded(kilde.extract(plain, published="2011-08-26", language="nb").events) == []

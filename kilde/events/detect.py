@@ -38,7 +38,7 @@ from kilde.events.arguments import (
     time_for,
     town_of_site,
 )
-from kilde.events.known import link_known_events
+from kilde.events.known import known_events, link_known_events
 from kilde.events.modality import cues as modality_cues
 from kilde.events.modality import historical_cue, modality
 from kilde.events.ontology import country_scoped, event_type_of, is_sub_event, plover_of
@@ -1124,6 +1124,8 @@ def _event(
         return None  # "avtalen" names the agreement told before; alone it is any contract
     if entry.told_only is True and not earlier_violent:
         return None
+    if entry.known_only and not any(k.named_in(sent.text) for k in known_events(lang)):
+        return None  # "hendelsene" alone is anything; "hendelsene 22. juli" is the attacks
     if match.end < len(lowers) and lowers[match.end] in entry.after_block:
         # "kamp mot korrupsjon" is no fight, "kampar mot den sudanske hæren" is: an armed side right after keeps it.
         against = [a for a in actors if match.end < a.start <= match.end + 3 and a.entry is not None]

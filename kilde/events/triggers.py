@@ -39,6 +39,7 @@ class TriggerEntry:
     # "overfallet", "demonstrasjonen": definite forms that name an event of this trigger's own kind told before
     again: list[str] = field(default_factory=list)
     no_object: bool = False  # "har demonstrert rødgrønn politikk": with a direct object the verb means "show"
+    known_only: bool = False  # "hendelsene 22. juli": an event only where the sentence names a known event
     person_victim: str = ""  # the code when one unarmed person is the passive subject ("han ble skutt": Attack)
 
 
@@ -99,6 +100,7 @@ def _entry(raw: dict[str, Any], phrase: bool = False) -> TriggerEntry:
         again=[str(w).lower() for w in raw.get("again") or []],
         no_object=bool(raw.get("no_object", False)),
         person_victim=str(raw.get("person_victim") or ""),
+        known_only=bool(raw.get("known_only", False)),
     )
 
 
