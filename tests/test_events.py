@@ -849,3 +849,17 @@ def test_the_events_of_a_known_day_are_that_attack_plain_events_are_nothing():
     [attack] = [e for e in kilde.extract(named, published="2011-08-26", language="nb").events if e.sub_event_type]
     assert attack.sub_event_type == "Attack" and attack.place.name in ("Oslo", "Utøya")
     assert coded(kilde.extract(plain, published="2011-08-26", language="nb").events) == []
+
+
+def test_a_town_with_an_arabic_article_ypg_militias_and_a_protested_offensive():
+    import kilde
+
+    text = (
+        "Tyrkiske styrker angrep kurdiske YPG-militser i byen Ras al-Ain nord i Syria søndag.\n"
+        "Tusenvis demonstrerte mot offensiven i Berlin lørdag."
+    )
+    events = kilde.extract(text, published="2019-10-14", language="nb").events
+    [attack] = with_trigger(events, "angrep")
+    assert attack.place.name == "Ras al-Ain"
+    assert attack.actor2 is not None and attack.actor2.canonical_id == "kurdish_forces"
+    assert not with_trigger(events, "offensiven")

@@ -380,6 +380,7 @@ def _part_of_town(before: str) -> bool:
     return bool(words) and (words[-1] in _part_of_town_nouns() or " ".join(words[-2:]) in _part_of_town_nouns())
 
 
+ARABIC_ARTICLES = ("al-", "el-", "ad-", "ar-", "as-", "ash-", "an-", "ez-", "ed-", "az-")  # "Ras al-Ain", "Deir ez-Zor"
 PRECISION_RANK = {"exact": 0, "near": 0, "admin": 1, "country": 2, "region": 3}
 # kilde/lang/<lang>/function_words.yaml
 LOCATIVE = PLACE_PREP | function_words("locative_words")
@@ -420,15 +421,16 @@ def _unresolved_place(sent: Sentence, lo: int, hi: int, places: list[Place]) -> 
     known = {(p.start_char, p.end_char) for p in places}
     for k, tok in enumerate(toks[1:], start=1):
         prev = toks[k - 1].lower
-        named = tok.text[:1].isupper() or tok.lower.startswith(("al-", "el-", "ad-", "ar-", "as-", "ash-", "an-"))
+        named = tok.text[:1].isupper() or tok.lower.startswith(ARABIC_ARTICLES)
         if not named or (tok.start, tok.end) in known or not tok.text.replace("-", "").isalpha():
             continue
         # "the town of Shasha"
         of_noun = prev in PLACE_NOUN_LINKS and k >= 2 and toks[k - 2].lower.endswith(PLACE_NOUNS)
         if prev.endswith(PLACE_NOUNS) or of_noun or (prev in PROXIMITY_PREP and tok.i > 1):
             last = tok
-            for nxt in toks[k + 1 : k + 3]:  # "Kafr Nabl", "Deir ez-Zor"
-                if nxt.text[:1].isupper() and nxt.text.replace("-", "").isalpha() and nxt.start == last.end + 1:
+            for nxt in toks[k + 1 : k + 3]:  # "Kafr Nabl", "Deir ez-Zor", "Ras al-Ain"
+                named_part = nxt.text[:1].isupper() or nxt.lower.startswith(ARABIC_ARTICLES)
+                if named_part and nxt.text.replace("-", "").isalpha() and nxt.start == last.end + 1:
                     last = nxt
                 else:
                     break

@@ -70,6 +70,7 @@ INDEFINITE_ARTICLES = function_words("indefinite_articles")
 PERSON_PRONOUNS = function_words("person_pronouns")
 IDEA_PREP = function_words("idea_prepositions")
 COPULAS = function_words("copulas")
+PROTEST_PREP = function_words("protest_prepositions")
 INFINITIVE_MARKERS = function_words("infinitive_markers")
 PREDICATE_FILLERS = function_words("predicate_fillers")
 AGE_NOUN_ENDINGS = function_words_ordered("age_noun_endings")
@@ -360,6 +361,15 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
             if not (
                 _violent(e) and any(end <= m.start and set(lowers[end : m.start]) & ACCUSATION_PREP for end in accusing)
             )
+        ]
+        # "demonstrerte mot offensiven": a troop movement a protest is against is named there, not told as new (a
+        # violent deed named so, "mot drapet", stays a mention of that deed).
+        protested = [m.end for m, e, _ in candidates if e.event_type == "Protests"]
+        candidates = [
+            (m, e, how)
+            for m, e, how in candidates
+            if e.sub_event_type is not None
+            or not any(end < len(lowers) and lowers[end] in PROTEST_PREP and 0 < m.start - end < 3 for end in protested)
         ]
         # "tok kontroll over Goma i 2012, men ble drevet ut året etter": a later trigger with no place of its own is
         # where the sentence's earlier event is, not where the last sentence's was.
