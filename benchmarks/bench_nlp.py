@@ -3,7 +3,10 @@
 Runs the full shipped pipeline (``kilde.nlp.load``) over the NorNE dev texts,
 one thread, and prints words/s and the process's peak resident memory.
 
-    python benchmarks/bench_nlp.py --lang nb [--data ../shared/data/norne] [--limit 1000]
+    python benchmarks/bench_nlp.py --lang nb [--data ../shared/data/norne] [--limit 1000] [--model DIR]
+
+``--model DIR`` measures the pipeline in DIR as ``kilde evaluate --model`` loads it (e.g. one with another NER,
+``training/scripts/package.py ... --ner``) instead of the shipped one.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "norne")
     parser.add_argument("--limit", type=int, default=None, help="first N texts only")
     parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--model", type=Path, default=None, help="pipeline directory instead of the shipped one")
     args = parser.parse_args()
     path = args.data / CODES[args.lang] / "dev.ndt.conllu"
     if not path.exists():
@@ -59,9 +63,10 @@ def main() -> int:
         pass
 
     from kilde.nlp import load
+    from kilde.nlp.load import load_path
 
     texts = texts_of(path, args.limit)
-    nlp = load(args.lang)
+    nlp = load_path(args.model, args.lang) if args.model else load(args.lang)
     list(nlp.pipe(texts[:5]))  # warm-up
     start = time.perf_counter()
     n_words = 0
@@ -69,7 +74,7 @@ def main() -> int:
         n_words += sum(1 for t in doc if not t.is_space)
     elapsed = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"pipeline {args.lang}: {nlp.pipe_names}")
+    print(f"pipeline {args.model or args.lang}: {nlp.pipe_names}")
     print(f"{n_words} words in {elapsed:.1f} s on one core: {n_words / elapsed:,.0f} words/s")
     print(f"peak RSS: {peak_mb:.0f} MB")
     return 0

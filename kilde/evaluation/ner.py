@@ -13,11 +13,17 @@ from kilde.evaluation import scores_to_print
 
 
 def evaluate(lang: str, data: Path, model: Path | None = None) -> dict:
-    """NER scores of the shipped ``lang`` pipeline (or the one at ``model``) on ``data``."""
-    from kilde.nlp.scoring import examples_for, score_ner
+    """NER scores of the shipped ``lang`` pipeline (or the one at ``model``) on ``data``.
 
-    examples = examples_for(lang, data, model, disable=("parser", "trainable_lemmatizer"))
-    return score_ner(examples)
+    The parser does not run (it sets nothing the NER reads), nor the lemmatizer unless the NER embeds
+    lemmas (the stacked NER, training/configs/ner-stack.cfg): then it sees predicted lemmas, as at run time.
+    """
+    from kilde.nlp.load import load, load_path
+    from kilde.nlp.scoring import attrs_read_by, gold_examples, run_pipeline, score_ner
+
+    nlp = load_path(model, lang) if model else load(lang)
+    disable = ("parser",) if "LEMMA" in attrs_read_by(nlp, "ner") else ("parser", "trainable_lemmatizer")
+    return score_ner(run_pipeline(nlp, gold_examples(nlp, data), disable=disable))
 
 
 def register(app: typer.Typer) -> None:

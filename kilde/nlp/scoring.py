@@ -56,6 +56,22 @@ def examples_for(lang: str, data: str | Path, model: str | Path | None = None,
     return run_pipeline(nlp, gold_examples(nlp, data), disable=disable)
 
 
+def attrs_read_by(nlp: Language, name: str) -> set[str]:
+    """Token attributes (``"NORM"``, ``"LEMMA"``, ...) that component ``name``'s model embeds."""
+    from spacy.attrs import NAMES
+
+    if name not in nlp.pipe_names:
+        return set()
+    model = getattr(nlp.get_pipe(name), "model", None)
+    if model is None:
+        return set()
+    read: set[str] = set()
+    for node in model.walk():
+        for column in node.attrs.get("columns", []) if node.name == "extract_features" else []:
+            read.add(NAMES[column] if isinstance(column, int) else str(column).upper())
+    return read
+
+
 def n_words(examples: list[Example]) -> int:
     return sum(len(eg.reference) for eg in examples)
 

@@ -5,27 +5,35 @@ people and places the model has never seen. Next to each training doc the augmen
 copy whose person and place names are swapped for random ones from kilde's name lists (Faker
 first/last names, gazetteer places), so the model learns names from their context and shape
 rather than from their spelling. Line-break insertion (spaCy's combined augmenter) still applies.
-Importing this module also registers the name-list feature layer the config names, and the
-objective ``spacy pretrain`` uses for the NER's tok2vec (``kilde.PretrainCharactersArray.v1``, below).
+Importing this module also registers the name-list feature layer the config names, the
+objective ``spacy pretrain`` uses for the NER's tok2vec (``kilde.PretrainCharactersArray.v1``, below),
+and the stacked NER's corpus reader (``kilde.StackedCorpus.v1``: predicted docs that carry the variety
+pipeline's tags, morphology and lemmas; training/configs/ner-stack.cfg).
 """
 
 from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
+from pathlib import Path
 
+from spacy.attrs import LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.ml.models.multi_task import build_masked_language_model, get_characters_loss
 from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.training.augment import create_combined_augmenter
+from spacy.training.corpus import Corpus
 from spacy.util import registry
 from spacy.vocab import Vocab
 from thinc.api import LayerNorm, Maxout, Model, MultiSoftmax, chain
 
 from kilde.nlp.lexicon_features import load_lexicon
+
+# Token attributes the stacked NER reads from the variety pipeline's output (training/configs/ner-stack.cfg).
+STACKED_ATTRS = [TAG, POS, MORPH, LEMMA]
 
 _LATIN_NAME = re.compile(r"^[a-zæøåäöüéèáóíúçñ]+(?:[ -][a-zæøåäöüéèáóíúçñ]+){0,2}$")
 
@@ -65,11 +73,19 @@ def _replacement(label: str, n_tokens: int, rng: random.Random) -> list[str] | N
 
 
 def swap_names(nlp: Language, example: Example, rng: random.Random) -> Example | None:
-    """A copy of ``example`` with its PER and GPE_LOC names replaced, or None when it has none."""
+    """A copy of ``example`` with its PER and GPE_LOC names replaced, or None when it has none.
+
+    Where the reference carries tags, UPOS, morphology and lemmas (the stacked NER's corpus,
+    training/scripts/stack_annotate.py), the copy keeps them: a swapped-in name takes the tag, UPOS and
+    morphology of the name token it replaces (its last token for any extra words) and its own text as lemma.
+    """
     reference = example.reference
     words: list[str] = []
     spaces: list[bool] = []
     tags: list[str] = []
+    # Token annotation of the copy, per token: the index of the reference token it copies, or that index and
+    # the lemma to set (a swapped-in name).
+    sources: list[tuple[int, str | None]] = []
     swapped = False
     i = 0
     ents = {ent.start: ent for ent in reference.ents}
@@ -82,6 +98,7 @@ def swap_names(nlp: Language, example: Example, rng: random.Random) -> Example |
             words.append(token.text)
             spaces.append(bool(token.whitespace_))
             tags.append(token.ent_iob_ + "-" + token.ent_type_ if token.ent_type_ else "O")
+            sources.append((i, None))
             i += 1
             continue
         swapped = True
@@ -89,11 +106,27 @@ def swap_names(nlp: Language, example: Example, rng: random.Random) -> Example |
             words.append(word)
             spaces.append(True if k < len(new) - 1 else bool(ent[-1].whitespace_))
             tags.append(("B-" if k == 0 else "I-") + ent.label_)
+            sources.append((ent.start + min(k, len(ent) - 1), word))
         i = ent.end
     if not swapped:
         return None
     gold = Doc(nlp.vocab, words=words, spaces=spaces, ents=tags)
+    _copy_token_annotation(reference, gold, sources)
     return Example(Doc(nlp.vocab, words=words, spaces=spaces), gold)
+
+
+def _copy_token_annotation(source: Doc, target: Doc, sources: list[tuple[int, str | None]]) -> None:
+    """Give ``target``'s tokens the TAG/POS/MORPH/LEMMA of ``source``'s tokens (lemma overridden where given)."""
+    attrs = [attr for attr in STACKED_ATTRS if source.has_annotation(attr)]
+    if not attrs:
+        return
+    columns = source.to_array(attrs)[[index for index, _ in sources]]
+    if LEMMA in attrs:
+        lemma = attrs.index(LEMMA)
+        for row, (_, text) in enumerate(sources):
+            if text is not None:
+                columns[row, lemma] = target.vocab.strings.add(text)
+    target.from_array(attrs, columns)
 
 
 @registry.augmenters("kilde.name_swap.v1")
@@ -119,6 +152,48 @@ def create_name_swap_augmenter(
                 yield from whitespace(nlp, copy)
 
     return augment
+
+
+def with_stacked_annotation(example: Example) -> Example:
+    """``example`` with a predicted doc of the reference's words carrying the reference's TAG/POS/MORPH/LEMMA.
+
+    spaCy builds a training example's predicted doc from the text alone, so an NER that reads the tagger's
+    output would never see tags in training. The stacked corpus's reference docs carry the variety pipeline's
+    *predictions* (training/scripts/stack_annotate.py), so copying them gives the NER in training exactly the
+    features it gets at run time. The predicted doc has the reference's (gold) tokens; nothing else is copied.
+    """
+    reference = example.reference
+    predicted = Doc(
+        reference.vocab, words=[t.text for t in reference], spaces=[bool(t.whitespace_) for t in reference]
+    )
+    attrs = [attr for attr in STACKED_ATTRS if reference.has_annotation(attr)]
+    if attrs:
+        predicted.from_array(attrs, reference.to_array(attrs))
+    return Example(predicted, reference)
+
+
+@registry.readers("kilde.StackedCorpus.v1")
+def create_stacked_corpus(
+    path: str | Path | None,
+    gold_preproc: bool = False,
+    max_length: int = 0,
+    limit: int = 0,
+    augmenter: Callable[[Language, Example], Iterable[Example]] | None = None,
+) -> Callable[[Language], Iterator[Example]]:
+    """spaCy's Corpus.v1 whose predicted docs carry the reference's tags, morphology, UPOS and lemmas.
+
+    The copy is made after augmentation, so line-break tokens (TAG ``_SP``) and name-swapped copies
+    (:func:`swap_names` keeps their annotation) get it too.
+    """
+    if path is None:
+        raise ValueError("kilde.StackedCorpus.v1 needs a path (training/scripts/stack_annotate.py writes it)")
+    corpus = Corpus(path, gold_preproc=gold_preproc, max_length=max_length, limit=limit, augmenter=augmenter)
+
+    def read(nlp: Language) -> Iterator[Example]:
+        for example in corpus(nlp):
+            yield with_stacked_annotation(example)
+
+    return read
 
 
 @registry.architectures("kilde.PretrainCharactersArray.v1")
