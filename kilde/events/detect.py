@@ -149,28 +149,26 @@ def _verbal_target(sent: Sentence, match: TriggerMatch, lex: Lexicon) -> bool:
     return False
 
 
-def _defined_as(match: TriggerMatch, lowers: list[str]) -> bool:
-    """An infinitive a copula says something is ("X er å gå til åtak på Y"): a characterisation, not a deed."""
-    k = match.start - 1
-    if k < 1 or lowers[k] not in INFINITIVE_MARKERS:
-        return False
-    k -= 1
+def _copula_ends_at(lowers: list[str], k: int) -> bool:
+    """Whether a copula stands at token k, or before it past fillers ("er ikke annet enn")."""
     while k >= 0 and lowers[k] in PREDICATE_FILLERS:
         k -= 1
     return k >= 0 and lowers[k] in COPULAS
 
 
+def _defined_as(match: TriggerMatch, lowers: list[str]) -> bool:
+    """An infinitive a copula says something is ("X er å gå til åtak på Y"): a characterisation, not a deed."""
+    k = match.start - 1
+    return k >= 1 and lowers[k] in INFINITIVE_MARKERS and _copula_ends_at(lowers, k - 1)
+
+
 def _predicative(sent: Sentence, match: TriggerMatch) -> bool:
     """An indefinite noun that is what a copula says its subject is ("prisen er ikke annet enn et nytt angrep")."""
+    lowers = sent.lowers()
     k = match.start - 1
-    while k >= 0 and (sent.tokens[k].pos in ("ADJ", "adj") or sent.tokens[k].lower in PREDICATE_FILLERS):
+    while k >= 0 and (sent.tokens[k].pos in ("ADJ", "adj") or lowers[k] in PREDICATE_FILLERS):
         k -= 1
-    if k < 0 or sent.tokens[k].lower not in INDEFINITE_ARTICLES:
-        return False
-    k -= 1
-    while k >= 0 and sent.tokens[k].lower in PREDICATE_FILLERS:
-        k -= 1
-    return k >= 0 and sent.tokens[k].lower in COPULAS
+    return k >= 0 and lowers[k] in INDEFINITE_ARTICLES and _copula_ends_at(lowers, k - 1)
 
 
 def _code(match: TriggerMatch, lowers: list[str], military: list[str] | None = None) -> str | None:
