@@ -1152,8 +1152,8 @@ def _event(
     if needs == "conflict!" and cue_in(lex.cues.get("deliberate", []), lowers[max(0, match.start - 3) : match.start]):
         needs = "conflict"  # "målrettede drap": deliberate killing needs only an article about conflict
     ok, bonus = _context_ok(needs, context, lex, scores)
-    named_again = told_kind and lowers[match.anchor] in entry.again  # "drapa" after the killings were told
-    refers_back = ((earlier_violent or told_kind) and lowers[match.anchor] in entry.definite) or named_again
+    kind_named_again = told_kind and lowers[match.anchor] in entry.again  # "drapa" after the killings were told
+    refers_back = ((earlier_violent or told_kind) and lowers[match.anchor] in entry.definite) or kind_named_again
     if not ok and refers_back and not cue_in(lex.cues.get("sport", []), context):
         ok = True  # "Få dager etter angrepet ...": a definite noun refers back to the attack the article has told of
     match_report = scores.get("sport", 0) >= max(3, scores["conflict"])  # "forsvaret til motstandaren" is football
