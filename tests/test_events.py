@@ -863,3 +863,12 @@ def test_a_town_with_an_arabic_article_ypg_militias_and_a_protested_offensive():
     assert attack.place.name == "Ras al-Ain"
     assert attack.actor2 is not None and attack.actor2.canonical_id == "kurdish_forces"
     assert not with_trigger(events, "offensiven")
+
+
+def test_a_crowd_that_gathers_with_a_demand_protests_one_that_watches_does_not():
+    import kilde
+
+    rally = "Drygt 150 menneske samla seg på torget i Florø torsdag med krav om at niåringen skal få bli i Noreg."
+    show = "Nærare 1.500 møtte opp for å sjå verdsmeisteren i aksjon på vatnet i Vinje."
+    assert coded(kilde.extract(rally, published="2010-03-25", language="nn").events) == ["Peaceful protest"]
+    assert coded(kilde.extract(show, published="2010-03-25", language="nn").events) == []

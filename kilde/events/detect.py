@@ -129,6 +129,8 @@ def _context_ok(needs: str, context: list[str], lex: Lexicon, scores: dict[str, 
         if conflict or cue_in(c.get("political", []), context):
             return True, 0.1
         return (scores["conflict"] + scores["political"] >= ARTICLE_CONTEXT_MIN + 1 and not crime), -0.1
+    if needs == "demand":
+        return cue_in(c.get("demands", []), context) is not None, 0.0
     if needs == "protest":
         if cue_in(c.get("protest", []), context):
             return True, 0.05
