@@ -872,3 +872,18 @@ def test_a_crowd_that_gathers_with_a_demand_protests_one_that_watches_does_not()
     show = "Nærare 1.500 møtte opp for å sjå verdsmeisteren i aksjon på vatnet i Vinje."
     assert coded(kilde.extract(rally, published="2010-03-25", language="nn").events) == ["Peaceful protest"]
     assert coded(kilde.extract(show, published="2010-03-25", language="nn").events) == []
+
+
+def test_a_comparison_since_an_old_year_does_not_date_the_event_and_the_toll_is_its_fatalities():
+    import kilde
+
+    text = (
+        "Tusenvis av iranere gikk ut i gatene i Teheran natt til mandag for å protestere mot Mahsa Aminis død.\n"
+        "Sikkerhetsstyrkene skjøt med skarp ammunisjon mot demonstrantene, og minst fem personer ble drept.\n"
+        "Protestene er de største siden uroen etter presidentvalget i 2009."
+    )
+    events = kilde.extract(text, published="2022-09-19", language="nb").events
+    [force] = with_trigger(events, "skjøt")
+    [named] = with_trigger(events, "Protestene")
+    assert force.fatalities_best == 5
+    assert named.current and not named.historical

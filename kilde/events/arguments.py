@@ -381,6 +381,7 @@ def _part_of_town(before: str) -> bool:
 
 
 ARABIC_ARTICLES = ("al-", "el-", "ad-", "ar-", "as-", "ash-", "an-", "ez-", "ed-", "az-")  # "Ras al-Ain", "Deir ez-Zor"
+SINCE_WORDS = function_words("since_words")
 PRECISION_RANK = {"exact": 0, "near": 0, "admin": 1, "country": 2, "region": 3}
 # kilde/lang/<lang>/function_words.yaml
 LOCATIVE = PLACE_PREP | function_words("locative_words")
@@ -393,6 +394,15 @@ SEGMENT_BREAKS = re.compile(
     r"\s[,;:–—(]\s?|,\s|\s-\s|\b(?:samtidig som|mens|medan|etter at|før|fordi|at|sier|seier|sa|skriver|"
     r"opplyser|melder|hevder|hevdar|forteller|fortel|said|says|that)\b"
 )
+
+
+def _compared_since(sent: Sentence, trigger_char: int, time_char: int) -> bool:
+    """A time after "siden" past the trigger ("Protestene er de største siden uroen i 2009") dates what the event is
+    compared with, not the event."""
+    if time_char <= trigger_char:
+        return False
+    between = sent.text[trigger_char - sent.start : time_char - sent.start].lower().split()
+    return bool(set(between[1:]) & SINCE_WORDS)
 
 
 def _ner_place(
@@ -499,7 +509,10 @@ def _sentence_time(result: ExtractionResult, article: Article, sent: Sentence, t
     in_sentence = [
         t
         for t in result.times
-        if sent.start <= t.start_char < sent.end and t.kind != "duration" and (t.start or t.end_year is not None)
+        if sent.start <= t.start_char < sent.end
+        and t.kind != "duration"
+        and (t.start or t.end_year is not None)
+        and not _compared_since(sent, trigger_char, t.start_char)
     ]  # a year the calendar type cannot hold ("for 2050 år siden", "44 f.Kr.") still dates the event
     if in_sentence:
         return min(in_sentence, key=lambda t: abs(t.start_char - trigger_char))
@@ -510,6 +523,8 @@ def _sentence_time(result: ExtractionResult, article: Article, sent: Sentence, t
             if article.published is not None and year > article.published.year + 1:
                 continue  # a bare number past next year is a title or a count ("manifestet « 2083 »"), not a date
             start = sent.start + match.start()
+            if _compared_since(sent, trigger_char, start):
+                continue
             if any(q.start_char <= start < q.end_char for q in result.quantities):
                 continue  # "opp mot 2000 kondolanser": the quantities stage read it as a count
             if best is None or abs(start - trigger_char) < abs(best[1] - trigger_char):
@@ -530,6 +545,8 @@ def _sentence_time(result: ExtractionResult, article: Article, sent: Sentence, t
                 anchor="absolute",
             )
         decade = DECADE.search(sent.text)
+        if decade and _compared_since(sent, trigger_char, sent.start + decade.start()):
+            decade = None
         if decade and article.published:
             year = 1900 + int(decade.group(1))
             start = sent.start + decade.start()

@@ -408,6 +408,10 @@ def detect_events(doc: Doc, article: Article, result: ExtractionResult) -> list[
                 for other in main:  # "Gunmen killed 12 villagers in an attack": the killers did the attack
                     if other.actor1 is None and event.actor1 is not None and event.actor1.canonical_id:
                         other.actor1, other.assoc_actor1 = event.actor1, event.assoc_actor1
+                    if other.fatalities_best is None and event.fatalities_best is not None:
+                        # "skjøt mot demonstrantene, og minst fem personer ble drept": the toll is the event's
+                        other.fatalities_low, other.fatalities_best = event.fatalities_low, event.fatalities_best
+                        other.fatalities_high = event.fatalities_high
                 continue
             token = lowers[match.anchor]
             before = lowers[match.start - 1] if match.start > 0 else ""
