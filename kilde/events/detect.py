@@ -1170,7 +1170,7 @@ def _event(
         return None
     if _in_a_list_of_kinds(match, sent):
         return None  # "tre tusen år med krig, øydelegging, plyndring, massakrar og valdtekter": kinds, not events
-    if _defined_as(match, sent.lowers()) and not cue_in(lex.cues.get("conflict", []), context):
+    if _defined_as(match, lowers) and not cue_in(lex.cues.get("conflict", []), context):
         return None  # "det er å gå til åtak på rasjonell aktivitet", "Det var å invadere": what something amounts to
     if _topic_of_a_story(match, sent, lex):
         return None  # "filmen skal handla om ... eit drap": the subject of a story, not an event
