@@ -27,10 +27,12 @@ from spacy.language import Language
 from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc
 
+import kilde.nlp.entity_typer  # noqa: F401  (registers the kilde_entity_typer component)
 from kilde.model import Article
 from kilde.nlp.tokenizer import customize_tokenizer
 
 MODELS_DIR = Path(__file__).parent / "models"
+ENTITY_TYPER_DIR = MODELS_DIR / "entity_typer"
 log = logging.getLogger(__name__)
 
 # Which model serves which article language, in order of preference.
@@ -87,8 +89,11 @@ def propn(doc: Doc) -> Doc:
 def prepare(nlp: Language, lang: str) -> Language:
     """Add kilde's tokenizer rules and small post-processing components to a trained pipeline."""
     customize_tokenizer(nlp, lang)
+    first_reader = next((n for n in ("ner", "parser") if n in nlp.pipe_names), None)
     if "parser" in nlp.pipe_names and "kilde_newline_sents" not in nlp.pipe_names:
-        nlp.add_pipe("kilde_newline_sents", before="parser")
+        nlp.add_pipe("kilde_newline_sents", before=first_reader)
+    if "ner" in nlp.pipe_names and "kilde_entity_typer" not in nlp.pipe_names and has_entity_typer():
+        nlp.add_pipe("kilde_entity_typer", after="ner")
     if "parser" in nlp.pipe_names and "kilde_root_label" not in nlp.pipe_names:
         nlp.add_pipe("kilde_root_label", after="parser")
     if "morphologizer" in nlp.pipe_names and "kilde_propn" not in nlp.pipe_names:
@@ -122,12 +127,22 @@ SHARED_NER = {"nb": "ner", "nn": "ner"}
 
 
 def add_shared_ner(nlp: Language, lang: str) -> Language:
-    """Put the shared NER (``kilde/nlp/models/ner``) into a pipeline that ships without its own."""
+    """Put the shared NER (``kilde/nlp/models/ner``) into a pipeline that ships without its own.
+
+    It runs before the parser: spaCy's NER never continues a name across a sentence start, so the parser's
+    sentence errors would cut names in two (0.5 points of F1 on NorNE Bokmål dev); the NER has its own
+    tok2vec and reads nothing the parser sets. Line breaks still end sentences (``kilde_newline_sents``).
+    """
     name = SHARED_NER.get(lang)
     if name is None or "ner" in nlp.pipe_names or not (MODELS_DIR / name / "meta.json").exists():
         return nlp
-    nlp.add_pipe("ner", source=spacy.load(MODELS_DIR / name))
+    before = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe("ner", source=spacy.load(MODELS_DIR / name), before=before)
     return nlp
+
+
+def has_entity_typer() -> bool:
+    return (ENTITY_TYPER_DIR / "meta.json").exists()
 
 
 def load_path(path: str | Path, lang: str) -> Language:

@@ -1,0 +1,95 @@
+"""The entity typer: features of a finished name, and re-typing the NER's entities."""
+
+from __future__ import annotations
+
+import numpy
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from kilde.nlp.entity_typer import (
+    N_BITS,
+    DocIndex,
+    EntityTyper,
+    EntityTyperModel,
+    hashed,
+    span_features,
+)
+from kilde.nlp.load import has_entity_typer, load
+
+LABELS = ["PER", "GPE_LOC"]
+
+
+def doc_with_ents(text: str, ents: list[tuple[int, int, str]]):
+    doc = spacy.blank("nb")(text)
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    return doc
+
+
+def model_that_reads(feature: str, label: str) -> EntityTyperModel:
+    """A model whose only weight says ``feature`` means ``label``."""
+    weights = numpy.zeros((1 << N_BITS, len(LABELS)), dtype=numpy.float32)
+    weights[hashed([feature]), LABELS.index(label)] = 5.0
+    return EntityTyperModel(weights, LABELS, uses_ner_label=False)
+
+
+def test_features_describe_the_name_its_words_and_its_neighbours():
+    doc = spacy.blank("nb")("Han bor i Tafjord og jobber i Valldal .")
+    features = span_features(DocIndex(doc), 3, 4)
+    assert {"name=tafjord", "left1=i", "left2=bor", "right1=og", "suffix4=jord", "n_words=1"} <= set(features)
+
+
+def test_features_carry_the_contexts_of_the_same_name_elsewhere_in_the_document():
+    doc = spacy.blank("nb")("Tafjord er vakker . Innbyggerne i Tafjord er glade .")
+    features = span_features(DocIndex(doc), 0, 1)
+    assert "elsewhere_left1=i" in features and "elsewhere=1" in features
+    assert "sentence_start" in features
+
+
+def test_a_genitive_name_is_also_described_without_its_s():
+    doc = spacy.blank("nb")("Domstoladministrasjonens direktør uttalte seg .")
+    features = span_features(DocIndex(doc), 0, 1)
+    assert "bare_last=domstoladministrasjonen" in features
+
+
+def test_the_ner_type_is_a_feature_only_when_given():
+    doc = spacy.blank("nb")("Kari bor i Bergen .")
+    assert not any(f.startswith("ner=") for f in span_features(DocIndex(doc), 3, 4))
+    with_ner = span_features(DocIndex(doc), 3, 4, "GPE_LOC")
+    assert "ner=GPE_LOC" in with_ner and "ner=GPE_LOC&left1=i" not in with_ner
+    assert "ner=GPE_LOC&name=bergen" in with_ner
+
+
+def test_occurrences_find_multi_word_names():
+    index = DocIndex(spacy.blank("nb")("Røde Kors hjelper . Røde Kors takker , sier Røde ."))
+    assert index.occurrences(["røde", "kors"]) == [0, 4]
+
+
+def test_the_typer_changes_types_and_keeps_spans():
+    doc = doc_with_ents("Innbyggerne i Tafjord og Ola Nordmann møttes .", [(2, 3, "PER"), (4, 6, "PER")])
+    EntityTyper(model_that_reads("left1=i", "GPE_LOC"))(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Tafjord", "GPE_LOC"), ("Ola Nordmann", "PER")]
+
+
+def test_a_document_without_names_passes_through():
+    doc = spacy.blank("nb")("Det regner i dag .")
+    assert EntityTyper(model_that_reads("left1=i", "GPE_LOC"))(doc).ents == ()
+
+
+def test_the_model_round_trips_through_disk(tmp_path):
+    model = model_that_reads("left1=i", "GPE_LOC")
+    model.meta["examples"] = 1
+    model.to_disk(tmp_path / "typer")
+    again = EntityTyperModel.from_disk(tmp_path / "typer")
+    assert again.labels == LABELS and not again.uses_ner_label and again.meta["examples"] == 1
+    rows = hashed(["left1=i"])
+    assert numpy.allclose(again.scores(rows), model.scores(rows))
+
+
+@pytest.mark.skipif(not has_entity_typer(), reason="no trained entity typer shipped")
+def test_the_shipped_pipelines_type_names_with_the_typer():
+    for lang in ("nb", "nn"):
+        nlp = load(lang)
+        doc = nlp("Statsminister Jonas Gahr Støre besøkte Røde Kors i Bergen i går .")
+        assert ("Jonas Gahr Støre", "PER") in {(e.text, e.label_) for e in doc.ents}
+        assert nlp.get_pipe("kilde_entity_typer").model.labels[0] == "PER"
