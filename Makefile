@@ -9,7 +9,7 @@ MAX_STEPS ?= 20000
 TRAIN_SECONDS ?= 3300
 TRAIN_ENV := OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 
-.PHONY: train-nb train-nn train-ner pretrain-ner corpus-nb corpus-nn corpus-both eval-nb eval-nn bench-nlp test-nlp
+.PHONY: train-nb train-nn train-ner train-entity-typer pretrain-ner corpus-nb corpus-nn corpus-both eval-nb eval-nn bench-nlp test-nlp
 NER_SECONDS ?= 2700
 # Epochs of `spacy pretrain` for the NER's tok2vec (7: 27 min on one core). NER_INIT: pretrained tok2vec weights
 # for train-ner to start from (empty: none, as shipped; pretraining measured no gain, training/README.md).
@@ -48,6 +48,10 @@ train-ner: corpus-both
 	  $(if $(NER_INIT),--paths.init_tok2vec $(NER_INIT)) || test -d $(OUTDIR)/ner/model-best
 	$(PY) training/scripts/package_ner.py $(OUTDIR)/ner/model-best
 	$(MAKE) eval-nb eval-nn
+
+# The entity typer (kilde/nlp/entity_typer.py) that re-types the NER's names: NorNE nob + nno train, ~2 min.
+train-entity-typer: corpus-both
+	$(PY) training/scripts/train_entity_typer.py --out kilde/nlp/models/entity_typer
 
 # train-<lang>: convert, train the tagger, lemmatizer and parser (train split only; dev split for model
 # selection), package into kilde/nlp/models/<lang> without its NER (train-ner makes the shared one), print dev scores.

@@ -1,14 +1,9 @@
 """Train the entity typer (kilde/nlp/entity_typer.py) on NorNE train and print its dev scores.
 
-Each training example is a gold name of the train split with its gold type. With ``--jackknife DOCS=NER``
-(given once per fold), the names are those an NER model that did not train on DOCS found there with the
-right span, and each carries the type that NER gave it, so the typer learns how far to trust the NER as it
-is at run time (the shipped NER has seen all of train and is almost never wrong there).
+Each training example is a gold name of the nob and nno train splits with its gold type. The weights are the
+mean of ``--seeds`` runs that differ only in the order of the examples (training/README.md: the mean is steadier).
 
-Usage:
-  python training/scripts/train_entity_typer.py --out kilde/nlp/models/entity_typer \
-    --jackknife training/corpus/fold-b=training/output/ner-fold-a/model-best \
-    --jackknife training/corpus/fold-a=training/output/ner-fold-b/model-best
+Usage: python training/scripts/train_entity_typer.py [--out kilde/nlp/models/entity_typer]
 """
 
 from __future__ import annotations
@@ -51,30 +46,6 @@ def gold_examples(docs: list[Doc]) -> tuple[list[numpy.ndarray], list[int]]:
     return rows, labels
 
 
-def jackknife_examples(docs: list[Doc], ner_path: Path) -> tuple[list[numpy.ndarray], list[int], dict[str, int]]:
-    """Names the NER at ``ner_path`` finds in ``docs`` with the gold span, with its type and the gold type."""
-    from kilde.nlp.load import use_numpy_matmul
-
-    nlp = use_numpy_matmul(spacy.load(ner_path))
-    lexicon = load_lexicon()
-    rows, labels = [], []
-    counts = {"gold": 0, "found": 0, "right_type": 0}
-    words_only = (Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d]) for d in docs)
-    for gold, pred in zip(docs, nlp.pipe(words_only, batch_size=64), strict=True):
-        types = {(e.start, e.end): e.label_ for e in gold.ents}
-        counts["gold"] += len(types)
-        index = DocIndex(pred)
-        for ent in pred.ents:
-            label = types.get((ent.start, ent.end))
-            if label is None:
-                continue
-            counts["found"] += 1
-            counts["right_type"] += label == ent.label_
-            rows.append(hashed(span_features(index, ent.start, ent.end, ent.label_, lexicon)))
-            labels.append(LABELS.index(label))
-    return rows, labels, counts
-
-
 def fit(rows: list[numpy.ndarray], labels: list[int], epochs: int, learn_rate: float, l2: float,
         seed: int) -> numpy.ndarray:
     """Multinomial logistic regression by AdaGrad, one example at a time."""
@@ -82,7 +53,7 @@ def fit(rows: list[numpy.ndarray], labels: list[int], epochs: int, learn_rate: f
     squares = numpy.full_like(weights, 1e-6)
     order = list(range(len(rows)))
     rng = random.Random(seed)
-    for epoch in range(epochs):
+    for epoch in track(range(epochs), description=f"typer, seed {seed}"):
         rng.shuffle(order)
         loss = 0.0
         for k in order:
@@ -96,7 +67,7 @@ def fit(rows: list[numpy.ndarray], labels: list[int], epochs: int, learn_rate: f
             grad = probs[None, :] + l2 * weights[idx]
             squares[idx] += grad * grad
             weights[idx] -= learn_rate * grad / numpy.sqrt(squares[idx])
-        print(f"epoch {epoch + 1}: loss {loss / len(rows):.4f}")
+        print(f"seed {seed}, epoch {epoch + 1}: loss {loss / len(rows):.4f}")
     return weights
 
 
@@ -128,14 +99,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--train", type=Path, nargs="+",
                         default=[ROOT / "training/corpus/nob-train.spacy", ROOT / "training/corpus/nno-train.spacy"])
-    parser.add_argument("--jackknife", action="append", default=[], metavar="DOCS=NER",
-                        help="docs (a .spacy file or a folder of them) and an NER model that did not train on them")
     parser.add_argument("--out", type=Path, default=ROOT / "kilde/nlp/models/entity_typer")
     parser.add_argument("--norne", type=Path, default=NORNE)
     parser.add_argument("--epochs", type=int, default=6)
-    parser.add_argument("--learn-rate", type=float, default=0.5)
+    parser.add_argument("--learn-rate", type=float, default=0.05)
     parser.add_argument("--l2", type=float, default=1e-6)
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seeds", type=int, default=3, help="runs to average (seeds 0 .. N-1)")
     args = parser.parse_args()
 
     vocab = spacy.blank("nb").vocab
@@ -143,29 +112,17 @@ def main() -> None:
     rows: list[numpy.ndarray] = []
     labels: list[int] = []
     sources = []
-    if args.jackknife:
-        for pair in args.jackknife:
-            docs_path, _, ner_path = pair.partition("=")
-            if not ner_path:
-                parser.error(f"--jackknife {pair!r}: expected DOCS=NER")
-            docs = docs_in(Path(docs_path), vocab)
-            r, lab, counts = jackknife_examples(list(track(docs, description=f"NER on {docs_path}")), Path(ner_path))
-            rows += r
-            labels += lab
-            sources.append({"docs": docs_path, "ner": ner_path, **counts})
-            print(f"{docs_path}: {counts['found']} of {counts['gold']} gold names found with the right span, "
-                  f"{counts['right_type'] / max(counts['found'], 1):.3f} of them typed right by {ner_path}")
-    else:
-        for path in args.train:
-            r, lab = gold_examples(docs_in(path, vocab))
-            rows += r
-            labels += lab
-            sources.append({"docs": str(path)})
+    for path in args.train:
+        r, lab = gold_examples(docs_in(path, vocab))
+        rows += r
+        labels += lab
+        sources.append(str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path))
     print(f"{len(rows)} training names ({time.time() - started:.0f} s)")
-    weights = fit(rows, labels, args.epochs, args.learn_rate, args.l2, args.seed)
+    weights = sum(fit(rows, labels, args.epochs, args.learn_rate, args.l2, seed) for seed in range(args.seeds))
+    weights /= args.seeds
     meta = {"trained_on": sources, "examples": len(rows), "epochs": args.epochs, "learn_rate": args.learn_rate,
-            "l2": args.l2, "seed": args.seed}
-    model = EntityTyperModel(weights, LABELS, uses_ner_label=bool(args.jackknife), meta=meta)
+            "l2": args.l2, "seeds": args.seeds}
+    model = EntityTyperModel(weights, LABELS, uses_ner_label=False, meta=meta)
     model.to_disk(args.out)
     model = EntityTyperModel.from_disk(args.out)  # score what was written (float16 weights)
     model.meta["dev"] = score_dev(model, args.norne)
