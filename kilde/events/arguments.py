@@ -297,10 +297,27 @@ def place_for(
     lo, hi = _segment(sent, trigger_char)
     in_segment = [p for p in in_sentence if lo <= p.start_char < hi]
     unresolved = _unresolved_place(sent, lo, hi, places) or _ner_place(result, lo, hi, places, exclude)
-    if unresolved is not None and _part_of_town(lowered[: unresolved.start_char - sent.start]):
+    # The part's name is one the gazetteer lacks: unresolved here, or kept by the places stage without coordinates.
+    part_name = next(
+        (
+            p
+            for p in [unresolved, *sorted(in_segment, key=lambda p: p.start_char)]
+            if p is not None
+            and p.latitude is None
+            and p.precision in ("exact", "near")
+            and _part_of_town(lowered[: p.start_char - sent.start])
+        ),
+        None,
+    )
+    if part_name is not None:
+        unresolved = part_name
         # "i bydelen Gogjali i utkanten av byen": the part by its name (ACLED's "Mosul - Gogjali"), at the
         # coordinates of the town it lies in, from the sentence or the event before.
-        towns = [p for p in in_sentence if p.precision in ("exact", "near") and p.name != unresolved.name]
+        towns = [
+            p
+            for p in in_sentence
+            if p.precision in ("exact", "near") and p.latitude is not None and p.name != unresolved.name
+        ]
         town = min(towns, key=rank) if towns else previous
         if town is not None and town.latitude is not None:
             part = town.model_copy(

@@ -401,6 +401,16 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
             if not any(e.country == cues_.home and e.country for e, _ in gaz.lookup(a.text)):
                 in_name_pairs.add(a.text)
 
+    def glued_inside(first: int, end: int, start_char: int, end_char: int) -> bool:
+        """The run lies inside an unknown NER place name and a word of that name (not "og") touches it."""
+        for s, e in ner_pieces:
+            if s <= start_char and end_char <= e and (s, e) != (start_char, end_char):
+                before = toks[first - 1] if first > 0 and toks[first - 1].start >= s else None
+                after = toks[end] if end < len(toks) and toks[end].end <= e else None
+                if any(t is not None and t.text.lower() not in CONNECTORS for t in (before, after)):
+                    return True
+        return False
+
     def try_span(first: int, end: int) -> Candidate | None:
         run = toks[first:end]
         if not run:
@@ -416,6 +426,8 @@ def pattern_candidates(toks: list[Tok], gaz: Gazetteer, cues_: Cues, accepted: l
                 surface, end_char = joined, toks[end].end
         if len(run) > MAX_NGRAM or overlaps(start_char, end_char, taken):
             return None  # too long, or a part of a run the NER already gave ("Kampene i Aleppo")
+        if glued_inside(first, end, start_char, end_char):
+            return None  # "Ras" of "Ras al-Ain": a word of a longer name the gazetteer lacks
         # A span the NER called a person or organisation stays out, unless a place marker precedes it and the
         # gazetteer knows it as a likely place ("i Kharkiv" tagged PER by a weak NER).
         ner_disagrees = overlaps(start_char, end_char, blocked)
