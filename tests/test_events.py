@@ -887,3 +887,29 @@ def test_a_comparison_since_an_old_year_does_not_date_the_event_and_the_toll_is_
     [named] = with_trigger(events, "Protestene")
     assert force.fatalities_best == 5
     assert named.current and not named.historical
+
+
+def test_a_verb_the_tagger_reads_as_a_noun_between_subject_and_object_is_a_verb():
+    from kilde.events.text import Tok, misread_verb
+
+    def tok(text: str, pos: str) -> Tok:
+        return Tok(i=0, text=text, lower=text.lower(), start=0, end=len(text), pos=pos)
+
+    adj, forces_as_verb, attack = tok("Tyrkiske", "ADJ"), tok("styrker", "VERB"), tok("angrep", "NOUN")
+    assert misread_verb(attack, forces_as_verb, adj, tok("kurdiske", "ADJ"))  # "Tyrkiske styrker angrep kurdiske"
+    assert misread_verb(attack, tok("fly", "NOUN"), adj, tok("Gaza", "PROPN"))  # "Israelske fly angrep Gaza"
+    assert not misread_verb(attack, tok("et", "DET"), None, tok("på", "ADP"))  # "et angrep på"
+    assert not misread_verb(attack, tok("nye", "ADJ"), None, tok("Gaza", "PROPN"))  # "nye angrep"
+    assert not misread_verb(attack, tok("gjennomførte", "VERB"), tok("de", "PRON"), tok("natt", "NOUN"))
+    assert not misread_verb(attack, tok("Israels", "PROPN"), None, tok("har", "AUX"))  # a genitive
+
+
+def test_forces_that_attack_a_named_enemy_are_the_attackers_whatever_the_tagger_reads():
+    import kilde
+
+    for text, actor2 in (
+        ("Franske styrker angrep islamistene i Mali.", "Islamist militias"),
+        ("Irakiske styrker angrep IS i Mosul.", "Islamic State"),
+    ):
+        [event] = kilde.extract(text, published="2016-11-03", language="nb").events
+        assert event.actor1.canonical_name.startswith("Military Forces of") and event.actor2.canonical_name == actor2

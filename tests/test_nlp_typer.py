@@ -60,6 +60,35 @@ def test_the_ner_type_is_a_feature_only_when_given():
     assert "ner=GPE_LOC&name=bergen" in with_ner
 
 
+def parsed(words: list[str], heads: list[int], deps: list[str], lemmas: list[str], tags: list[str]):
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("nb").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas, tags=tags)
+
+
+def test_syntax_features_name_the_relation_and_the_head_and_go_through_a_preposition():
+    doc = parsed(["Kari", "flyttet", "til", "Bergen", "."], [1, 1, 1, 2, 1],
+                 ["SUBJ", "FINV", "ADV", "PUTFYLL", "IP"], ["Kari", "flytte", "til", "Bergen", "$."],
+                 ["subst", "verb", "prep", "subst", "clb"])
+    subject = span_features(DocIndex(doc), 0, 1, syntax=True)
+    assert {"dep=SUBJ", "head=flytte", "dep_head=SUBJ_flytte", "head_tag=verb"} <= set(subject)
+    place = span_features(DocIndex(doc), 3, 4, syntax=True)
+    assert {"dep=PUTFYLL", "head=til", "prep_head=til_flytte"} <= set(place)
+    assert not any(f.startswith("dep=") for f in span_features(DocIndex(doc), 3, 4))
+
+
+def test_a_typer_that_reads_syntax_uses_the_tree_and_skips_it_on_an_unparsed_doc():
+    model = model_that_reads("prep_head=til_flytte", "GPE_LOC")
+    model.uses_syntax = True
+    doc = parsed(["Kari", "flyttet", "til", "Bergen", "."], [1, 1, 1, 2, 1],
+                 ["SUBJ", "FINV", "ADV", "PUTFYLL", "IP"], ["Kari", "flytte", "til", "Bergen", "$."],
+                 ["subst", "verb", "prep", "subst", "clb"])
+    doc.ents = [Span(doc, 3, 4, label="PER")]
+    assert [e.label_ for e in EntityTyper(model)(doc).ents] == ["GPE_LOC"]
+    unparsed = doc_with_ents("Kari flyttet til Bergen .", [(3, 4, "GPE_LOC")])
+    assert [e.label_ for e in EntityTyper(model)(unparsed).ents] == ["PER"]  # no tree: only the zero weights
+
+
 def test_occurrences_find_multi_word_names():
     index = DocIndex(spacy.blank("nb")("Røde Kors hjelper . Røde Kors takker , sier Røde ."))
     assert index.occurrences(["røde", "kors"]) == [0, 4]
@@ -82,6 +111,7 @@ def test_the_model_round_trips_through_disk(tmp_path):
     model.to_disk(tmp_path / "typer")
     again = EntityTyperModel.from_disk(tmp_path / "typer")
     assert again.labels == LABELS and not again.uses_ner_label and again.meta["examples"] == 1
+    assert not again.uses_syntax
     rows = hashed(["left1=i"])
     assert numpy.allclose(again.scores(rows), model.scores(rows))
 

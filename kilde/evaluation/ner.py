@@ -22,7 +22,13 @@ def evaluate(lang: str, data: Path, model: Path | None = None) -> dict:
     from kilde.nlp.scoring import attrs_read_by, gold_examples, run_pipeline, score_ner
 
     nlp = load_path(model, lang) if model else load(lang)
-    disable = ("parser",) if "LEMMA" in attrs_read_by(nlp, "ner") else ("parser", "trainable_lemmatizer")
+    typer = nlp.get_pipe("kilde_entity_typer") if "kilde_entity_typer" in nlp.pipe_names else None
+    if typer is not None and typer.model.uses_syntax:
+        disable: tuple[str, ...] = ()  # the typer reads the tree and the lemmas
+    elif "LEMMA" in attrs_read_by(nlp, "ner"):
+        disable = ("parser",)
+    else:
+        disable = ("parser", "trainable_lemmatizer")
     return score_ner(run_pipeline(nlp, gold_examples(nlp, data), disable=disable))
 
 

@@ -671,6 +671,15 @@ def _recode(event: Event, sub: str) -> None:
     event.plover_mode = mode or None
 
 
+def _has_object(sent: Sentence, anchor: int) -> bool:
+    """A direct object of the verb. A finite verb with no subject of its own stands before its subject ("Onsdag
+    demonstrerte tusenvis av studenter"), and a parser that misreads that subject as the object is not believed."""
+    if not any(t.head == anchor and t.dep == "DOBJ" for t in sent.tokens):
+        return False
+    finite = bool(sent.tokens[anchor].tense)
+    return not finite or any(t.head == anchor and t.dep == "SUBJ" for t in sent.tokens)
+
+
 def _armed_context(context: list[str], lex: Lexicon) -> bool:
     """An armed group named in or beside the sentence stands for conflict words, unless crime or sport words say
     otherwise."""
@@ -1174,7 +1183,7 @@ def _event(
         return None  # "det er å gå til åtak på rasjonell aktivitet", "Det var å invadere": what something amounts to
     if _topic_of_a_story(match, sent, lex):
         return None  # "filmen skal handla om ... eit drap": the subject of a story, not an event
-    if entry.no_object and any(t.head == match.anchor and t.dep == "DOBJ" for t in sent.tokens):
+    if entry.no_object and _has_object(sent, match.anchor):
         return None  # "har demonstrert rødgrønn politikk", "demonstrerte at han er en mester": shown, not protested
     code = _code(match, lowers + following, lex.cues.get("military_targets", []))
     if code is None:
@@ -1183,17 +1192,18 @@ def _event(
         return None  # "carries out bombings regularly": a habit, not an event
     if is_sub_event(code) and _since_it_began(match, lowers, lex):
         return None  # "siden invasjonen startet 24. februar": the time frame of what is told, not a new event
-    nominal_guess = is_nominal(sent.tokens[match.anchor], sent.tokens[match.anchor - 1] if match.anchor else None, True)
+    anchor = sent.tokens[match.anchor]
+    prev = sent.tokens[match.anchor - 1] if match.anchor > 0 else None
+    prev2 = sent.tokens[match.anchor - 2] if match.anchor > 1 else None
+    nxt = sent.tokens[match.anchor + 1] if match.anchor + 1 < len(sent.tokens) else None
+    nominal_guess = is_nominal(anchor, prev, True, prev2, nxt)
     if is_sub_event(code) and nominal_guess and not entry.phrase and _counted(sent, match, result):
         return None  # "etter fleire tusen luftåtak": a campaign's count, not one event
     violent_code = is_sub_event(code) and event_type_of(code) in VIOLENT_TYPES
     if violent_code and _verbal_target(sent, match, lex):
         code = "ACCUSE"
-    anchor = sent.tokens[match.anchor]
-    prev = sent.tokens[match.anchor - 1] if match.anchor > 0 else None
-    nominal = (
-        is_nominal(anchor, prev, default_noun=not entry.lemma.endswith("e") or " " in entry.lemma) and not entry.phrase
-    )
+    default_noun = not entry.lemma.endswith("e") or " " in entry.lemma
+    nominal = is_nominal(anchor, prev, default_noun, prev2, nxt) and not entry.phrase
     who = roles(sent, actors, match.start, match.end, nominal, lex.cues.get("light_verbs", []))
     if entry.person_victim and code == "Armed clash" and _one_unarmed_person_hit(match, sent, result, lex):
         code = entry.person_victim  # "der han ble angrepet", "vart han skoten": violence against one person

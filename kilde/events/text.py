@@ -154,12 +154,39 @@ DEFINITE_NOUN_ENDINGS = function_words_ordered("definite_noun_endings")  # a tup
 NOUN_ENDINGS = NOMINAL_SUFFIXES + DEFINITE_NOUN_ENDINGS
 
 
-def is_nominal(tok: Tok, prev: Tok | None, default_noun: bool) -> bool:
+VERB_NOUN_HOMOGRAPHS = function_words("verb_noun_homographs")
+NOUN_POS = {"subst", "noun", "propn"}
+# Before a noun, these make it one ("et angrep", "nye angrep", "to angrep", "under angrep", "deres angrep").
+NOUN_MAKERS_POS = {"det", "adj", "num", "adp", "prep", "pron"}
+# After a noun, these make it the subject or a noun's complement ("angrep mot", "angrep har", "angrep .").
+NOUN_FOLLOWERS_POS = {"adp", "prep", "verb", "aux", "punct", "<komma>", "clb", "cconj", "konj", "sconj", "sbu"}
+
+
+def misread_verb(tok: Tok, prev: Tok | None, prev2: Tok | None, nxt: Tok | None) -> bool:
+    """A verb the tagger read as a noun: "Tyrkiske styrker angrep kurdiske militser", "Israelske fly angrep Gaza".
+
+    Only for forms that are both (``verb_noun_homographs``), between a word that ends a noun phrase (not a
+    determiner, adjective, number, preposition or pronoun; a verb only where an adjective precedes it, which makes
+    it a misread noun: "Tyrkiske styrker") and the start of an object (not a preposition, verb or punctuation)."""
+    if tok.lower not in VERB_NOUN_HOMOGRAPHS or prev is None or nxt is None or not tok.pos:
+        return False
+    prev_pos, next_pos = prev.pos.lower(), nxt.pos.lower()
+    if prev_pos in NOUN_MAKERS_POS or prev.lower in DETERMINERS or next_pos in NOUN_FOLLOWERS_POS:
+        return False
+    if prev.text[:1].isupper() and prev.lower.endswith(("s", "'", "’")):
+        return False  # "Israels angrep": a genitive
+    if prev_pos in {"verb", "aux"}:
+        return prev2 is not None and prev2.pos.lower() == "adj"
+    return True
+
+
+def is_nominal(tok: Tok, prev: Tok | None, default_noun: bool, prev2: Tok | None = None,
+               nxt: Tok | None = None) -> bool:
     """Whether a trigger token is used as a noun ("angrepet mot byen") rather than a verb ("IS angrep byen")."""
     if prev is not None and prev.lower in MODAL_WORDS and not tok.lower.endswith(NOUN_ENDINGS):
         return False  # "Ville protestere": an infinitive after a modal, whatever the tagger says
     if tok.pos:
-        return tok.pos.lower() in {"subst", "noun", "propn"}
+        return tok.pos.lower() in NOUN_POS and not misread_verb(tok, prev, prev2, nxt)
     if tok.lower.endswith(NOMINAL_SUFFIXES):
         return True
     if len(tok.lower) > 4 and tok.lower.endswith("ed"):

@@ -22,8 +22,8 @@ from kilde.lang import load_data
 from kilde.model import Article, ExtractionResult, Place
 
 PLACE_LABELS = {"GPE_LOC": 1.0, "LOC": 0.9, "GPE": 1.0, "GPE_ORG": 0.75}
-ORG_AS_PLACE_LABELS = {"ORG"}
-ORG_AS_PLACE = 0.5  # detection of an ORG mention read as a place (see entity_candidates)
+ORG_AS_PLACE_LABELS = {"ORG", "PER"}
+ORG_AS_PLACE = 0.5  # detection of an ORG or PER mention read as a place (see entity_candidates)
 OTHER_LABELS = {"PER", "ORG", "PROD", "EVT", "DRV", "MISC", "PERSON", "NORP", "FAC", "WORK_OF_ART"}
 MAX_NGRAM = 4
 CONNECTORS = {"og", "i", "de", "del", "la", "le", "am", "an", "der", "op", "sur", "upon", "of"}
@@ -331,10 +331,11 @@ def admin_prefix_before(toks: list[Tok], index: int, cues_: Cues) -> bool:
 
 def entity_candidates(result: ExtractionResult, toks: list[Tok], gaz: Gazetteer,
                       cues_: Cues) -> list[Candidate]:
-    """NER place mentions; and organisation mentions that are a place the article names as such elsewhere.
+    """NER place mentions; and organisation or person mentions that are a place the article names as such elsewhere.
 
     A municipality or county acting ("Fyresdal har låge utgifter", "Fyresdal kommune meiner") is often tagged
-    ORG where GPE_ORG was meant; when the same name is a GPE/LOC mention in the article, it is that place.
+    ORG where GPE_ORG was meant, and a town that opens a sentence as its subject ("Palmyra har vært et knutepunkt")
+    PER; when the same name is a GPE/LOC mention in the article, it is that place.
     """
     by_start = {t.start: n for n, t in enumerate(toks)}
     looked_up = {}

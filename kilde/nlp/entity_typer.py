@@ -10,11 +10,13 @@ from a few tokens of context as it goes. The typer decides it afterwards, from f
 - what the name lists (``kilde/nlp/lexicon_features.py``) say of the whole name and of its last word;
 - the contexts of the same name elsewhere in the document ("i Tafjord" in one sentence tells about
   "Tafjord" in the next);
-- the type the NER gave it, so that it learns when to trust the NER.
+- where the parser attaches the name: its relation and the lemma of its head, and for the object of a
+  preposition the preposition and what that attaches to ("leder i X", "flyttet til X", "X sier").
 
 It is a multinomial logistic regression over hashed features (``training/scripts/train_entity_typer.py``
-trains it on NorNE train; the NER labels it learns from are those of NER models that did not see the
-documents, so they are as wrong as at run time). Only the type changes: spans are the NER's.
+trains it on the gold names, lemmas and trees of NorNE train; at run time it reads the pipeline's own, so it runs
+after the parser). The NER's own type can be a feature too (``uses_ner_label``), but measured worse and is off in
+the shipped model (training/README.md). Only the type changes: spans are the NER's.
 """
 
 from __future__ import annotations
@@ -79,8 +81,22 @@ class DocIndex:
         return self.lower[i]
 
 
+def syntax_features(doc: Doc, start: int, end: int) -> list[str]:
+    """The name's relation to the word it attaches to, and that word's lemma (through a preposition, two words)."""
+    root = doc[start:end].root
+    head = root.head
+    features = ["dep=" + root.dep_]
+    if head.i == root.i or start <= head.i < end:
+        return features + ["head=<none>"]
+    lemma = head.lemma_.lower()
+    features += ["head=" + lemma, f"dep_head={root.dep_}_{lemma}", "head_tag=" + head.tag_]
+    if head.tag_ == "prep" and head.head.i != head.i:
+        features += [f"prep_head={lemma}_{head.head.lemma_.lower()}", f"prep_head_tag={lemma}_{head.head.tag_}"]
+    return features
+
+
 def span_features(index: DocIndex, start: int, end: int, ner_label: str | None = None,
-                  lexicon: dict[str, str] | None = None) -> list[str]:
+                  lexicon: dict[str, str] | None = None, syntax: bool = False) -> list[str]:
     """The features of the name ``doc[start:end]`` (strings; hashed by :func:`hashed`)."""
     lexicon = load_lexicon() if lexicon is None else lexicon
     doc = index.doc
@@ -131,6 +147,8 @@ def span_features(index: DocIndex, start: int, end: int, ner_label: str | None =
             if i != start and i > 0 and doc[i - 1].text[:1].isupper():
                 features.append("elsewhere_after_capital")
                 break
+    if syntax:
+        features.extend(syntax_features(doc, start, end))
     if ner_label:
         conjoined = [f"ner={ner_label}&{f}" for f in features[:FEATURES_WITH_NER]]
         features.append("ner=" + ner_label)
@@ -147,10 +165,11 @@ class EntityTyperModel:
     """Weights (rows x types) and the settings the features were made with."""
 
     def __init__(self, weights: numpy.ndarray, labels: list[str], uses_ner_label: bool, n_bits: int = N_BITS,
-                 meta: dict | None = None) -> None:
+                 meta: dict | None = None, uses_syntax: bool = False) -> None:
         self.weights = weights
         self.labels = labels
         self.uses_ner_label = uses_ner_label
+        self.uses_syntax = uses_syntax
         self.n_bits = n_bits
         self.meta = meta or {}
 
@@ -159,20 +178,23 @@ class EntityTyperModel:
 
     def label(self, index: DocIndex, span: Span, lexicon: dict[str, str] | None = None) -> str:
         ner = span.label_ if self.uses_ner_label else None
-        rows = hashed(span_features(index, span.start, span.end, ner, lexicon), self.n_bits)
+        syntax = self.uses_syntax and index.doc.has_annotation("DEP")
+        rows = hashed(span_features(index, span.start, span.end, ner, lexicon, syntax), self.n_bits)
         return self.labels[int(numpy.argmax(self.scores(rows)))]
 
     def to_disk(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
         numpy.save(path / WEIGHTS, self.weights.astype(numpy.float16))
-        meta = {**self.meta, "labels": self.labels, "uses_ner_label": self.uses_ner_label, "n_bits": self.n_bits}
+        meta = {**self.meta, "labels": self.labels, "uses_ner_label": self.uses_ner_label,
+                "uses_syntax": self.uses_syntax, "n_bits": self.n_bits}
         (path / META).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     @classmethod
     def from_disk(cls, path: Path) -> EntityTyperModel:
         meta = json.loads((path / META).read_text(encoding="utf-8"))
         weights = numpy.load(path / WEIGHTS).astype(numpy.float32)
-        return cls(weights, meta["labels"], meta["uses_ner_label"], meta["n_bits"], meta)
+        return cls(weights, meta["labels"], meta["uses_ner_label"], meta["n_bits"], meta,
+                   meta.get("uses_syntax", False))
 
 
 class EntityTyper:

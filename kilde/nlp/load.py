@@ -92,12 +92,12 @@ def prepare(nlp: Language, lang: str) -> Language:
     first_reader = next((n for n in ("ner", "parser") if n in nlp.pipe_names), None)
     if "parser" in nlp.pipe_names and "kilde_newline_sents" not in nlp.pipe_names:
         nlp.add_pipe("kilde_newline_sents", before=first_reader)
-    if "ner" in nlp.pipe_names and "kilde_entity_typer" not in nlp.pipe_names and has_entity_typer():
-        nlp.add_pipe("kilde_entity_typer", after="ner")
     if "parser" in nlp.pipe_names and "kilde_root_label" not in nlp.pipe_names:
         nlp.add_pipe("kilde_root_label", after="parser")
     if "morphologizer" in nlp.pipe_names and "kilde_propn" not in nlp.pipe_names:
         nlp.add_pipe("kilde_propn", after="morphologizer")
+    if "ner" in nlp.pipe_names and "kilde_entity_typer" not in nlp.pipe_names and has_entity_typer():
+        nlp.add_pipe("kilde_entity_typer")  # last: it reads the finished tree and lemmas
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
     return use_numpy_matmul(nlp)
 

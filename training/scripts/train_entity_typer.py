@@ -1,7 +1,8 @@
 """Train the entity typer (kilde/nlp/entity_typer.py) on NorNE train and print its dev scores.
 
-Each training example is a gold name of the nob and nno train splits with its gold type. The weights are the
-mean of ``--seeds`` runs that differ only in the order of the examples (training/README.md: the mean is steadier).
+Each training example is a gold name of the nob and nno train splits with its gold type; its syntactic features
+come from the gold trees and lemmas (at run time from the pipeline's). The weights are the mean of ``--seeds`` runs
+that differ only in the order of the examples (training/README.md: the mean is steadier).
 
 Usage: python training/scripts/train_entity_typer.py [--out kilde/nlp/models/entity_typer]
 """
@@ -35,13 +36,13 @@ def docs_in(path: Path, vocab) -> list[Doc]:
     return [doc for f in files for doc in DocBin().from_disk(f).get_docs(vocab)]
 
 
-def gold_examples(docs: list[Doc]) -> tuple[list[numpy.ndarray], list[int]]:
+def gold_examples(docs: list[Doc], syntax: bool = True) -> tuple[list[numpy.ndarray], list[int]]:
     lexicon = load_lexicon()
     rows, labels = [], []
     for doc in docs:
         index = DocIndex(doc)
         for ent in doc.ents:
-            rows.append(hashed(span_features(index, ent.start, ent.end, None, lexicon)))
+            rows.append(hashed(span_features(index, ent.start, ent.end, None, lexicon, syntax)))
             labels.append(LABELS.index(ent.label_))
     return rows, labels
 
@@ -83,7 +84,7 @@ def score_dev(model: EntityTyperModel, norne: Path) -> dict[str, dict[str, float
             continue
         nlp = load(lang)  # as `kilde evaluate ner` runs it, with this typer in place of the shipped one
         examples = run_pipeline(nlp, gold_examples(nlp, data),
-                                disable=("parser", "trainable_lemmatizer", "kilde_entity_typer"))
+                                disable=("kilde_entity_typer",))
         before = score_ner(examples)["f"]
         typer = EntityTyper(model)
         for eg in examples:
@@ -105,6 +106,7 @@ def main() -> None:
     parser.add_argument("--learn-rate", type=float, default=0.05)
     parser.add_argument("--l2", type=float, default=1e-6)
     parser.add_argument("--seeds", type=int, default=3, help="runs to average (seeds 0 .. N-1)")
+    parser.add_argument("--no-syntax", action="store_true", help="leave out the parser's features")
     args = parser.parse_args()
 
     vocab = spacy.blank("nb").vocab
@@ -113,7 +115,7 @@ def main() -> None:
     labels: list[int] = []
     sources = []
     for path in args.train:
-        r, lab = gold_examples(docs_in(path, vocab))
+        r, lab = gold_examples(docs_in(path, vocab), syntax=not args.no_syntax)
         rows += r
         labels += lab
         sources.append(str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path))
@@ -122,7 +124,7 @@ def main() -> None:
     weights /= args.seeds
     meta = {"trained_on": sources, "examples": len(rows), "epochs": args.epochs, "learn_rate": args.learn_rate,
             "l2": args.l2, "seeds": args.seeds}
-    model = EntityTyperModel(weights, LABELS, uses_ner_label=False, meta=meta)
+    model = EntityTyperModel(weights, LABELS, uses_ner_label=False, meta=meta, uses_syntax=not args.no_syntax)
     model.to_disk(args.out)
     model = EntityTyperModel.from_disk(args.out)  # score what was written (float16 weights)
     model.meta["dev"] = score_dev(model, args.norne)
