@@ -109,6 +109,13 @@ def test_negated_threatened_and_reported_events_are_flagged():
     assert hedged.reported and hedged.hedged and hedged.current
 
 
+def test_not_only_negates_nothing():
+    text = "IS erobret ikke bare Palmyra, men også store områder rundt byen."
+    [taken] = [e for e in events_of(text) if e.sub_event_type]
+    [denied] = [e for e in events_of("IS erobret ikke Palmyra, opplyser hæren.") if e.sub_event_type]
+    assert not taken.negated and denied.negated
+
+
 def test_background_history_is_never_current():
     text = "I det tredje århundre erobret dronning Zenobia Egypt med sine soldater."
     [event] = events_of(text)

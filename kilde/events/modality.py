@@ -57,6 +57,7 @@ class Cues:
     conditional: list[tuple[str, ...]]
     future: list[tuple[str, ...]]
     denial: list[tuple[str, ...]]
+    not_only: list[tuple[str, ...]] = field(default_factory=list)
     conditional_after: list[tuple[str, ...]] = field(default_factory=list)
     purpose: list[tuple[str, ...]] = field(default_factory=list)
     realised: list[tuple[str, ...]] = field(default_factory=list)
@@ -91,6 +92,7 @@ def cues(lang: str) -> Cues:
         purpose=phrases("purpose"),
         realised=phrases("realised_purpose"),
         denial=phrases("denial"),
+        not_only=phrases("not_only"),
     )
 
 
@@ -125,6 +127,11 @@ def _loose_find(lowers: list[str], phrases: list[tuple[str, ...]]) -> bool:
     return False
 
 
+def _opens_not_only(lowers: list[str], at: int, c: Cues) -> bool:
+    """"ikkje berre X, men òg Y": the negation at ``at`` says "not only", and negates nothing."""
+    return any(tuple(lowers[at : at + len(p)]) == p for p in c.not_only)
+
+
 def _reaches(lowers: list[str], cue_end: int, trigger: int, nominal: bool) -> bool:
     if not nominal:
         return True
@@ -144,6 +151,8 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
             # ("Stoppar ikkje bombinga"); a modal before a noun is a verb's ("vil bombinga slutte").
             phrases = [p for p in phrases if (_negates_noun(p) if name == "negation" else p not in MODALS)]
         hit = _find(lowers, lo, start, phrases)
+        if hit is not None and name == "negation" and _opens_not_only(lowers, hit[0], c):
+            hit = None
         governed = False  # set when a modal reaches the noun through the verb that governs it
         if hit is not None and not _reaches(lowers, hit[0] + len(hit[1]), start, nominal):
             hit = None
@@ -200,7 +209,7 @@ def modality(sent: Sentence, start: int, end: int, nominal: bool, lang: str) -> 
     if not nominal and not flags["negated"]:
         # "IS angrep ikke byen": negation right after a finite verb.
         after = lowers[end : end + 2]
-        if any((w,) in c.negation for w in after):
+        if any((w,) in c.negation for w in after) and not _opens_not_only(lowers, end, c):
             flags["negated"] = True
             flags["cues"].append(next(w for w in after if (w,) in c.negation))
     whole = (0, len(lowers))
