@@ -22,8 +22,8 @@ from kilde.lang import load_data
 from kilde.model import Article, ExtractionResult, Place
 
 PLACE_LABELS = {"GPE_LOC": 1.0, "LOC": 0.9, "GPE": 1.0, "GPE_ORG": 0.75}
-ORG_AS_PLACE_LABELS = {"ORG", "PER"}
-ORG_AS_PLACE = 0.5  # detection of an ORG or PER mention read as a place (see entity_candidates)
+NAMED_AS_PLACE_LABELS = {"ORG", "PER"}
+NAMED_AS_PLACE = 0.5  # detection of an ORG or PER mention read as a place (see entity_candidates)
 OTHER_LABELS = {"PER", "ORG", "PROD", "EVT", "DRV", "MISC", "PERSON", "NORP", "FAC", "WORK_OF_ART"}
 MAX_NGRAM = 4
 CONNECTORS = {"og", "i", "de", "del", "la", "le", "am", "an", "der", "op", "sur", "upon", "of"}
@@ -340,16 +340,16 @@ def entity_candidates(result: ExtractionResult, toks: list[Tok], gaz: Gazetteer,
     by_start = {t.start: n for n, t in enumerate(toks)}
     looked_up = {}
     for mention in result.mentions:
-        if mention.label in PLACE_LABELS or mention.label in ORG_AS_PLACE_LABELS:
+        if mention.label in PLACE_LABELS or mention.label in NAMED_AS_PLACE_LABELS:
             looked_up[id(mention)] = lookup_forms(gaz, mention.text.strip(), cues_)
     named_places = {fold(looked_up[id(m)][0]) for m in result.mentions
                     if m.label in PLACE_LABELS and looked_up[id(m)][2]}
     found = []
     for mention in result.mentions:
         weight = PLACE_LABELS.get(mention.label)
-        if weight is None and mention.label in ORG_AS_PLACE_LABELS and looked_up[id(mention)][2] \
+        if weight is None and mention.label in NAMED_AS_PLACE_LABELS and looked_up[id(mention)][2] \
                 and fold(looked_up[id(mention)][0]) in named_places:
-            weight = ORG_AS_PLACE
+            weight = NAMED_AS_PLACE
         if weight is None:
             continue
         name, admin, options = looked_up[id(mention)]
