@@ -158,6 +158,21 @@ def test_the_augmenter_yields_the_original_and_sometimes_a_copy():
     assert [t.text for t in out[1].reference][1:3] == ["bor", "i"] and out[1].reference.ents[0].text != "Kari"
 
 
+def test_a_one_label_augmenter_keeps_the_names_and_gives_them_one_label():
+    from spacy.tokens import Doc
+    from spacy.training import Example
+
+    augment = _augment_module()
+    nlp = spacy.blank("nb")
+    gold = Doc(nlp.vocab, words=["Kari", "bor", "i", "Bergen"], ents=["B-PER", "O", "O", "B-GPE_LOC"])
+    make = augment.create_name_swap_augmenter(1.0, 0.0, 0.0, ["\n"], seed=1, one_label="NAME")
+    out = list(make(nlp, Example(Doc(nlp.vocab, words=[t.text for t in gold]), gold)))
+    assert [[(e.start, e.label_) for e in eg.reference.ents] for eg in out] == [[(0, "NAME"), (3, "NAME")]] * 2
+    assert [e.label_ for e in gold.ents] == ["PER", "GPE_LOC"]  # the corpus's own doc is left as it was
+    [dev] = augment.create_one_label_augmenter("NAME")(nlp, Example(Doc(nlp.vocab, words=["Kari"]), gold))
+    assert [e.label_ for e in dev.reference.ents] == ["NAME", "NAME"]
+
+
 def _script(name: str):
     import importlib.util
     from pathlib import Path

@@ -22,7 +22,7 @@ from pathlib import Path
 from spacy.attrs import LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.ml.models.multi_task import build_masked_language_model, get_characters_loss
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.training.augment import create_combined_augmenter
 from spacy.training.corpus import Corpus
@@ -129,6 +129,13 @@ def _copy_token_annotation(source: Doc, target: Doc, sources: list[tuple[int, st
     target.from_array(attrs, columns)
 
 
+def with_one_label(example: Example, label: str) -> Example:
+    """``example`` with every gold name labelled ``label``: an NER that only finds names, for the typer to type."""
+    reference = example.reference.copy()
+    reference.ents = [Span(reference, ent.start, ent.end, label=label) for ent in reference.ents]
+    return Example(example.predicted, reference)
+
+
 @registry.augmenters("kilde.name_swap.v1")
 def create_name_swap_augmenter(
     level: float,
@@ -136,20 +143,36 @@ def create_name_swap_augmenter(
     whitespace_per_token: float,
     whitespace_variants: list[str],
     seed: int = 0,
+    one_label: str | None = None,
 ) -> Callable[[Language, Example], Iterator[Example]]:
-    """Yield each example, then (with probability ``level``) its name-swapped copy."""
+    """Yield each example, then (with probability ``level``) its name-swapped copy; with ``one_label``, every
+    name of both gets that one label."""
     rng = random.Random(seed)
     whitespace = create_combined_augmenter(
         lower_level=0.0, orth_level=0.0, orth_variants=None, whitespace_level=whitespace_level,
         whitespace_per_token=whitespace_per_token, whitespace_variants=whitespace_variants,
     )
 
+    def relabel(examples: Iterator[Example]) -> Iterator[Example]:
+        for example in examples:
+            yield with_one_label(example, one_label) if one_label else example
+
     def augment(nlp: Language, example: Example) -> Iterator[Example]:
-        yield from whitespace(nlp, example)
+        yield from relabel(whitespace(nlp, example))
         if rng.random() < level:
             copy = swap_names(nlp, example, rng)
             if copy is not None:
-                yield from whitespace(nlp, copy)
+                yield from relabel(whitespace(nlp, copy))
+
+    return augment
+
+
+@registry.augmenters("kilde.one_label.v1")
+def create_one_label_augmenter(label: str) -> Callable[[Language, Example], Iterator[Example]]:
+    """Every gold name labelled ``label`` (for the dev corpus of a one-label NER)."""
+
+    def augment(nlp: Language, example: Example) -> Iterator[Example]:
+        yield with_one_label(example, label)
 
     return augment
 
