@@ -61,6 +61,7 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.parsed = doc.has_annotation("DEP")  # a scan of the whole doc: once, not per name
         self.lower = [token.lower_ for token in doc]
         self.positions: dict[str, list[int]] = defaultdict(list)
         self.bare_positions: dict[str, list[int]] = defaultdict(list)
@@ -178,7 +179,7 @@ class EntityTyperModel:
 
     def label(self, index: DocIndex, span: Span, lexicon: dict[str, str] | None = None) -> str:
         ner = span.label_ if self.uses_ner_label else None
-        syntax = self.uses_syntax and index.doc.has_annotation("DEP")
+        syntax = self.uses_syntax and index.parsed
         rows = hashed(span_features(index, span.start, span.end, ner, lexicon, syntax), self.n_bits)
         return self.labels[int(numpy.argmax(self.scores(rows)))]
 
