@@ -7,7 +7,8 @@ from a few tokens of context as it goes. The typer decides it afterwards, from f
 
 - the name itself, its first and last word and their endings (``-loven``, ``-avisen``, ``-administrasjonens``);
 - the words around it;
-- what the name lists (``kilde/nlp/lexicon_features.py``) say of the whole name and of its last word;
+- what the name lists (``kilde/nlp/lexicon_features.py``) say of the whole name and of its last word, and how
+  common its first and last word are as people's first and last names (``kilde/nlp/person_names.py``);
 - the contexts of the same name elsewhere in the document ("i Tafjord" in one sentence tells about
   "Tafjord" in the next);
 - where the parser attaches the name: its relation and the lemma of its head, and for the object of a
@@ -32,6 +33,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from kilde.nlp.lexicon_features import load_lexicon
+from kilde.nlp.person_names import PersonNames, load_person_names
 
 MODEL_DIR = Path(__file__).parent / "models" / "entity_typer"
 WEIGHTS = "weights.npy"
@@ -96,8 +98,24 @@ def syntax_features(doc: Doc, start: int, end: int) -> list[str]:
     return features
 
 
+def person_name_features(low: list[str], person_names: PersonNames) -> list[str]:
+    """How common the name's words are as first and last names; nothing for a word no one is named.
+
+    A word missing from the list says little (an artist's name, a name spelt the Norwegian way), so it adds no
+    feature: measured, a "not a name" feature turned such people into organisations.
+    """
+    features = []
+    words = (("person_first", low[0]), ("person_last", _without_genitive(low[-1])))
+    for key, word in words if len(low) > 1 else words[1:]:
+        code = person_names.lookup(word)
+        if code:
+            features.append(f"{key}={code}")
+    return features
+
+
 def span_features(index: DocIndex, start: int, end: int, ner_label: str | None = None,
-                  lexicon: dict[str, str] | None = None, syntax: bool = False) -> list[str]:
+                  lexicon: dict[str, str] | None = None, syntax: bool = False,
+                  person_names: PersonNames | None = None) -> list[str]:
     """The features of the name ``doc[start:end]`` (strings; hashed by :func:`hashed`)."""
     lexicon = load_lexicon() if lexicon is None else lexicon
     doc = index.doc
@@ -150,6 +168,8 @@ def span_features(index: DocIndex, start: int, end: int, ner_label: str | None =
                 break
     if syntax:
         features.extend(syntax_features(doc, start, end))
+    if person_names is not None:
+        features.extend(person_name_features(low, person_names))
     if ner_label:
         conjoined = [f"ner={ner_label}&{f}" for f in features[:FEATURES_WITH_NER]]
         features.append("ner=" + ner_label)
@@ -166,11 +186,12 @@ class EntityTyperModel:
     """Weights (rows x types) and the settings the features were made with."""
 
     def __init__(self, weights: numpy.ndarray, labels: list[str], uses_ner_label: bool, n_bits: int = N_BITS,
-                 meta: dict | None = None, uses_syntax: bool = False) -> None:
+                 meta: dict | None = None, uses_syntax: bool = False, uses_person_names: bool = False) -> None:
         self.weights = weights
         self.labels = labels
         self.uses_ner_label = uses_ner_label
         self.uses_syntax = uses_syntax
+        self.uses_person_names = uses_person_names
         self.n_bits = n_bits
         self.meta = meta or {}
 
@@ -180,14 +201,16 @@ class EntityTyperModel:
     def label(self, index: DocIndex, span: Span, lexicon: dict[str, str] | None = None) -> str:
         ner = span.label_ if self.uses_ner_label else None
         syntax = self.uses_syntax and index.parsed
-        rows = hashed(span_features(index, span.start, span.end, ner, lexicon, syntax), self.n_bits)
+        names = load_person_names() if self.uses_person_names else None
+        rows = hashed(span_features(index, span.start, span.end, ner, lexicon, syntax, names), self.n_bits)
         return self.labels[int(numpy.argmax(self.scores(rows)))]
 
     def to_disk(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
         numpy.save(path / WEIGHTS, self.weights.astype(numpy.float16))
         meta = {**self.meta, "labels": self.labels, "uses_ner_label": self.uses_ner_label,
-                "uses_syntax": self.uses_syntax, "n_bits": self.n_bits}
+                "uses_syntax": self.uses_syntax, "uses_person_names": self.uses_person_names,
+                "n_bits": self.n_bits}
         (path / META).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     @classmethod
@@ -195,7 +218,7 @@ class EntityTyperModel:
         meta = json.loads((path / META).read_text(encoding="utf-8"))
         weights = numpy.load(path / WEIGHTS).astype(numpy.float32)
         return cls(weights, meta["labels"], meta["uses_ner_label"], meta["n_bits"], meta,
-                   meta.get("uses_syntax", False))
+                   meta.get("uses_syntax", False), meta.get("uses_person_names", False))
 
 
 class EntityTyper:

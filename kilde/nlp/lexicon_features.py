@@ -15,9 +15,13 @@ by ``scripts/build_word_freq.py`` into ``kilde/data/word_freq_nb.tsv.gz`` (1.3 M
 that uses them does not need wordfreq at run time. They measured no gain on NorNE dev
 (training/README.md), so the shipped NER uses v1 and the table is not committed.
 
-The layers have no weights: ``kilde.LexiconMultiHashEmbed.v1`` (name lists) and ``.v2`` (name lists
-and word frequencies) concatenate their 0/1 columns with spaCy's hash embeddings before the tok2vec
-encoder.
+Person-name columns (``kilde.LexiconMultiHashEmbed.v3``): how common a capitalised token is as a first and
+as a last name worldwide (``kilde/nlp/person_names.py``: 1.47 million names ranked in 105 countries, far more
+than Faker's lists), in three rank buckets each.
+
+The layers have no weights: ``kilde.LexiconMultiHashEmbed.v1`` (name lists), ``.v2`` (name lists and word
+frequencies) and ``.v3`` (name lists and person names) concatenate their 0/1 columns with spaCy's hash
+embeddings before the tok2vec encoder.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy
+from spacy.attrs import LOWER
 from spacy.ml.models import MultiHashEmbed
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -174,6 +179,39 @@ def _forward_with_frequency(model: Model, docs: list[Doc], is_train: bool):
     return rows, lambda d_rows: []
 
 
+N_PERSON_FEATURES = 6  # first-name rank bucket 1-3, last-name rank bucket 1-3
+
+
+def person_name_columns(doc: Doc) -> numpy.ndarray:
+    """One row of 0/1 person-name columns per token: only capitalised tokens the list knows get any."""
+    from kilde.nlp.person_names import load_person_names
+
+    names = load_person_names()
+    features = numpy.zeros((len(doc), N_PERSON_FEATURES), dtype="float32")
+    if not len(doc):
+        return features
+    keys = (doc.to_array(LOWER) & 0xFFFFFFFF).astype(numpy.uint32)  # spaCy's hash of the lower-cased text
+    at = numpy.minimum(numpy.searchsorted(names.hashes, keys), len(names.hashes) - 1)
+    capitalised = numpy.fromiter((t.text[:1].isupper() for t in doc), dtype=bool, count=len(doc))
+    found = numpy.flatnonzero((names.hashes[at] == keys) & capitalised)
+    codes = names.codes[at[found]].astype(numpy.int64)
+    first, last = codes >> 2, codes & 3
+    features[found[first > 0], first[first > 0] - 1] = 1.0
+    features[found[last > 0], 3 + last[last > 0] - 1] = 1.0
+    return features
+
+
+def person_lexicon_features() -> Model[list[Doc], list[Floats2d]]:
+    return Model("kilde_person_lexicon_features", _forward_with_person_names,
+                 dims={"nO": N_FEATURES + N_PERSON_FEATURES})
+
+
+def _forward_with_person_names(model: Model, docs: list[Doc], is_train: bool):
+    lexicon = load_lexicon()
+    rows = [model.ops.asarray2f(numpy.hstack((doc_features(doc, lexicon), person_name_columns(doc)))) for doc in docs]
+    return rows, lambda d_rows: []
+
+
 def _hashed_with(
     columns: Model[list[Doc], list[Floats2d]],
     n_columns: int,
@@ -209,3 +247,15 @@ def frequency_lexicon_multi_hash_embed(
     """As v1, plus the word-frequency columns (Zipf bucket, capitalised common word)."""
     columns = frequency_lexicon_features()
     return _hashed_with(columns, N_FEATURES + N_FREQ_FEATURES, width, attrs, rows, include_static_vectors)
+
+
+@registry.architectures("kilde.LexiconMultiHashEmbed.v3")
+def person_lexicon_multi_hash_embed(
+    width: int,
+    attrs: list[str],
+    rows: list[int],
+    include_static_vectors: bool,
+) -> Model[list[Doc], list[Floats2d]]:
+    """As v1, plus the person-name columns (first- and last-name rank buckets)."""
+    columns = person_lexicon_features()
+    return _hashed_with(columns, N_FEATURES + N_PERSON_FEATURES, width, attrs, rows, include_static_vectors)

@@ -28,6 +28,7 @@ from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc
 
 import kilde.nlp.entity_typer  # noqa: F401  (registers the kilde_entity_typer component)
+import kilde.nlp.name_repeats  # noqa: F401  (registers the kilde_name_repeats component)
 from kilde.model import Article
 from kilde.nlp.tokenizer import customize_tokenizer
 
@@ -96,6 +97,9 @@ def prepare(nlp: Language, lang: str) -> Language:
         nlp.add_pipe("kilde_root_label", after="parser")
     if "morphologizer" in nlp.pipe_names and "kilde_propn" not in nlp.pipe_names:
         nlp.add_pipe("kilde_propn", after="morphologizer")
+    if "ner" in nlp.pipe_names and "morphologizer" in nlp.pipe_names and "kilde_name_repeats" not in nlp.pipe_names:
+        typer = "kilde_entity_typer" if "kilde_entity_typer" in nlp.pipe_names else None
+        nlp.add_pipe("kilde_name_repeats", before=typer)  # reads the tagger's proper nouns
     if "ner" in nlp.pipe_names and "kilde_entity_typer" not in nlp.pipe_names and has_entity_typer():
         nlp.add_pipe("kilde_entity_typer")  # last: it reads the finished tree and lemmas
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
