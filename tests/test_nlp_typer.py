@@ -123,3 +123,27 @@ def test_the_shipped_pipelines_type_names_with_the_typer():
         doc = nlp("Statsminister Jonas Gahr Støre besøkte Røde Kors i Bergen i går .")
         assert ("Jonas Gahr Støre", "PER") in {(e.text, e.label_) for e in doc.ents}
         assert nlp.get_pipe("kilde_entity_typer").model.labels[0] == "PER"
+        assert nlp.pipe_names[-2:] == ["kilde_name_repeats", "kilde_entity_typer"]
+
+
+def test_cross_fitted_docs_keep_gold_words_and_names_and_take_the_models_trees():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training" / "scripts"))
+    from crossfit_annotate import annotate
+
+    nlp = load("nb")
+    gold = spacy.blank("nb")("Kari Nordmann flyttet til Bergen i fjor .")
+    gold.ents = [Span(gold, 0, 2, label="PER"), Span(gold, 4, 5, label="GPE_LOC")]
+    (doc,) = annotate(nlp, [gold])
+    assert [t.text for t in doc] == [t.text for t in gold]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kari Nordmann", "PER"), ("Bergen", "GPE_LOC")]
+    assert doc.has_annotation("DEP") and doc[2].tag_ == "verb"
+
+
+def test_the_model_remembers_that_it_reads_person_names(tmp_path):
+    model = model_that_reads("left1=i", "GPE_LOC")
+    model.uses_person_names = True
+    model.to_disk(tmp_path / "typer")
+    assert EntityTyperModel.from_disk(tmp_path / "typer").uses_person_names
