@@ -30,9 +30,9 @@ class PersonNames:
 
     def lookup(self, word: str) -> str | None:
         """Two letters for a lower-cased word, first-name bucket then last-name bucket ("a-", "-c", "bb"), or None."""
-        key = name_hash(word)
+        key = numpy.uint32(name_hash(word))  # a Python int would make numpy cast the whole array on each call
         i = int(numpy.searchsorted(self.hashes, key))
-        if i == len(self.hashes) or int(self.hashes[i]) != key:
+        if i == len(self.hashes) or self.hashes[i] != key:
             return None
         code = int(self.codes[i])
         return BUCKET_NAMES[code >> 2] + BUCKET_NAMES[code & 3]
