@@ -68,3 +68,10 @@ def test_a_repeat_the_tagger_reads_as_an_ordinary_word_is_left_alone():
     words = "Regjeringen vil . Regjeringen sa nei .".split()
     doc = name_repeats(_doc(words, set(), [(0, 1, "ORG")]))
     assert [e.start for e in doc.ents] == [0]
+
+
+def test_a_persons_surname_alone_is_that_person():
+    words = "Presidenten Volodymyr Zelenskyj talte . Zelenskyj bad om hjelp . Anna Zelenskyj Berg kom .".split()
+    doc = name_repeats(_doc(words, {1, 2, 5, 10, 11, 12}, [(1, 3, "PER")]))
+    assert [(e.start, e.text, e.label_) for e in doc.ents] == [(1, "Volodymyr Zelenskyj", "PER"),
+                                                              (5, "Zelenskyj", "PER")]

@@ -6,6 +6,9 @@ skriv ...", "Hersoug nemner ..."): on NorNE dev a third of the missed names were
 component marks such repeats with the found name's type (the entity typer, after it, types them again with
 all their contexts). A repeat must be read as a proper noun by the tagger, so that a capitalised ordinary
 word the NER once took for a name ("Regjeringen") does not spread through the document.
+
+News names a person in full once and by surname after that ("Volodymyr Zelenskyj ... Zelenskyj bad ..."), so
+the last word of a person's name, standing alone, is that person too.
 """
 
 from __future__ import annotations
@@ -41,6 +44,22 @@ def name_repeats(doc: Doc) -> Doc:
                 continue
             added.append(Span(doc, i, i + n, label=label))
             taken[i : i + n] = [True] * n
+    surnames = {words[ent.end - 1] for ent in ents if ent.label_ == "PER" and len(ent) > 1}
+    for surname in surnames:
+        if not surname[:1].isupper():
+            continue
+        for i in starts.get(surname, []):
+            if taken[i] or doc[i].pos_ != "PROPN" or _inside_longer_name(doc, i):
+                continue
+            added.append(Span(doc, i, i + 1, label="PER"))
+            taken[i] = True
     if added:
         doc.ents = sorted(ents + added, key=lambda span: span.start)
     return doc
+
+
+def _inside_longer_name(doc: Doc, i: int) -> bool:
+    """Whether a capitalised word mid-sentence goes on or comes after token ``i`` ("Berg" of "Jon Berg Hansen")."""
+    after = i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and not doc[i + 1].is_sent_start
+    before = i > 0 and doc[i - 1].text[:1].isupper() and not doc[i].is_sent_start
+    return after or before
