@@ -15,9 +15,10 @@ from a few tokens of context as it goes. The typer decides it afterwards, from f
   preposition the preposition and what that attaches to ("leder i X", "flyttet til X", "X sier").
 
 It is a multinomial logistic regression over hashed features (``training/scripts/train_entity_typer.py``
-trains it on the gold names, lemmas and trees of NorNE train; at run time it reads the pipeline's own, so it runs
-after the parser). The NER's own type can be a feature too (``uses_ner_label``), but measured worse and is off in
-the shipped model (training/README.md). Only the type changes: spans are the NER's.
+trains it on the gold names of NorNE train, with the lemmas and trees that a model trained on the other half of
+train predicts for them, as wrong as the pipeline's own that it reads at run time; so it runs after the parser).
+The NER's own type can be a feature too (``uses_ner_label``), but measured worse and is off in the shipped model
+(training/README.md). Only the type changes: spans are the NER's.
 """
 
 from __future__ import annotations
