@@ -59,7 +59,7 @@ train-entity-typer: $(CORPUS)/crossfit/.done
 # so the typer trains on trees as wrong as the ones it reads at run time.
 CROSSFIT_STEPS ?= 3000
 crossfit: $(CORPUS)/crossfit/.done
-$(CORPUS)/crossfit/.done: corpus-both
+$(CORPUS)/crossfit/.done: $(CORPUS)/nob-train.spacy $(CORPUS)/nno-train.spacy $(CORPUS)/nob-dev.spacy $(CORPUS)/nno-dev.spacy
 	for v in nob nno; do $(PY) training/scripts/split_folds.py $(CORPUS)/$$v-train.spacy $(CORPUS); done
 	for fold in a b; do ( for x in nb:nob nn:nno; do \
 	  $(TRAIN_ENV) $(PY) -m spacy train training/configs/norwegian.cfg --output $(OUTDIR)/vfold-$$fold-$${x%:*} \
