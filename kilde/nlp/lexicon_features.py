@@ -38,6 +38,8 @@ from spacy.util import registry
 from thinc.api import Maxout, Model, chain, concatenate, with_array
 from thinc.types import Floats2d
 
+from kilde.nlp.person_names import load_person_names
+
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "ner_lexicon.tsv.gz"
 WORD_FREQ = Path(__file__).resolve().parents[1] / "data" / "word_freq_nb.tsv.gz"
 
@@ -184,8 +186,6 @@ N_PERSON_FEATURES = 6  # first-name rank bucket 1-3, last-name rank bucket 1-3
 
 def person_name_columns(doc: Doc) -> numpy.ndarray:
     """One row of 0/1 person-name columns per token: only capitalised tokens the list knows get any."""
-    from kilde.nlp.person_names import load_person_names
-
     names = load_person_names()
     features = numpy.zeros((len(doc), N_PERSON_FEATURES), dtype="float32")
     if not len(doc):
